@@ -1,6 +1,9 @@
 package localup
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // ObservationKey identifies one figure regardless of which release
 // published it.
@@ -11,9 +14,23 @@ type ObservationKey struct {
 	Breakdown   string
 }
 
-// Key returns the observation's release-independent key.
+// Key returns the observation's key within one release.
 func (o Observation) Key() ObservationKey {
 	return ObservationKey{o.IndicatorID, o.AreaCode, o.Period.String(), o.Breakdown}
+}
+
+// SeriesKey returns the key under which releases replace each other. It
+// is Key except that a calendar year and a single date within it are the
+// same period: ONS published annual survey figures as "2023" and now
+// publishes them by reference date ("2023-04-19"), and the newer release's
+// figure must replace the older one rather than sit beside it.
+func (o Observation) SeriesKey() ObservationKey {
+	k := o.Key()
+	p := o.Period
+	if p.Instant() || (p.Years == 1 && p.Months == 0 && p.Start.Month() == time.January && p.Start.Day() == 1) {
+		k.Period = "Y" + strconv.Itoa(p.Start.Year())
+	}
+	return k
 }
 
 // Resolver keeps, for every key, the observation from the newest release:
@@ -38,7 +55,7 @@ func NewResolver(datasets []Dataset) *Resolver {
 
 // Add offers one observation.
 func (r *Resolver) Add(o Observation) {
-	k := o.Key()
+	k := o.SeriesKey()
 	cur, ok := r.best[k]
 	if !ok || r.newer(o.DatasetID, cur.DatasetID) {
 		r.best[k] = o
@@ -46,6 +63,9 @@ func (r *Resolver) Add(o Observation) {
 }
 
 func (r *Resolver) newer(a, b string) bool {
+	if a == b {
+		return false
+	}
 	ta, tb := r.released[a], r.released[b]
 	if !ta.Equal(tb) {
 		return ta.After(tb)

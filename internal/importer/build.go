@@ -1,0 +1,103 @@
+package importer
+
+import (
+	"strings"
+
+	"github.com/localup/localup"
+)
+
+// builder accumulates one dataset's batch while checking it row by row:
+// area codes must be known (from the lookups, the dataset's own area list,
+// or a documented quirk of the source), and no key may repeat.
+type builder struct {
+	batch  localup.Batch
+	known  map[string]localup.Area
+	added  map[string]bool
+	quirks map[string]bool // code prefixes this source may use beyond the lookups
+	keys   map[localup.ObservationKey]int
+	inds   map[string]bool
+}
+
+func newBuilder(ds localup.Dataset, known map[string]localup.Area) *builder {
+	return &builder{
+		batch:  localup.Batch{Dataset: ds},
+		known:  known,
+		added:  map[string]bool{},
+		quirks: map[string]bool{},
+		keys:   map[localup.ObservationKey]int{},
+		inds:   map[string]bool{},
+	}
+}
+
+// allow lets codes with these prefixes through even when the lookups lack
+// them, creating the area from the row's own name. Each call site says
+// which documented quirk of its source it covers.
+func (b *builder) allow(prefixes ...string) {
+	for _, p := range prefixes {
+		b.quirks[p] = true
+	}
+}
+
+// addArea records an area this dataset defines (its own area list).
+func (b *builder) addArea(a localup.Area) {
+	if _, ok := b.known[a.Code]; ok {
+		return
+	}
+	b.known[a.Code] = a
+	b.added[a.Code] = true
+	b.batch.Areas = append(b.batch.Areas, a)
+}
+
+// area checks a code read from field of the current row.
+func (b *builder) area(c *csvFile, field, code, name string) error {
+	if _, ok := b.known[code]; ok {
+		return nil
+	}
+	if !localup.ValidCode(code) {
+		return c.errf(field, "%q is not an ONS area code", code)
+	}
+	for p := range b.quirks {
+		if strings.HasPrefix(code, p) {
+			if name == "" {
+				name = code
+			}
+			b.addArea(localup.Area{Code: code, Name: name, Type: localup.ClassifyCode(code), Country: localup.CountryOf(code)})
+			return nil
+		}
+	}
+	return c.errf(field, "unknown area code %q: it is in none of the lookups (lookups/) and is not a documented quirk of this file", code)
+}
+
+// indicator adds indicator metadata once.
+func (b *builder) indicator(ind localup.Indicator) {
+	if b.inds[ind.ID] {
+		return
+	}
+	b.inds[ind.ID] = true
+	ind.DatasetID = b.batch.Dataset.ID
+	b.batch.Indicators = append(b.batch.Indicators, ind)
+}
+
+// observe adds an observation from the current row, rejecting a key that
+// an earlier line already used and a lower limit above the upper.
+func (b *builder) observe(c *csvFile, o localup.Observation) error {
+	if o.HasInterval() && o.Lower > o.Upper {
+		return c.errf("lower confidence limit", "lower limit %g is above upper limit %g", o.Lower, o.Upper)
+	}
+	if !b.inds[o.IndicatorID] {
+		return c.errf("indicator", "unknown indicator %q", o.IndicatorID)
+	}
+	k := o.Key()
+	if first, dup := b.keys[k]; dup {
+		return c.errf("", "duplicate row: %s for %s in %s already given on line %d", o.IndicatorID, o.AreaCode, o.Period.Label(), first)
+	}
+	b.keys[k] = c.line
+	o.DatasetID = b.batch.Dataset.ID
+	b.batch.Observations = append(b.batch.Observations, o)
+	return nil
+}
+
+// file records a source file's provenance.
+func (b *builder) file(sf localup.SourceFile) {
+	b.batch.Dataset.Files = append(b.batch.Dataset.Files, sf)
+}
