@@ -16,16 +16,20 @@ type builder struct {
 	quirks map[string]bool // code prefixes this source may use beyond the lookups
 	keys   map[localup.ObservationKey]int
 	inds   map[string]bool
+	// retired gives the last year of codes a source uses after ONS
+	// retired them, so that they are not listed as current areas.
+	retired map[string]int
 }
 
 func newBuilder(ds localup.Dataset, known map[string]localup.Area) *builder {
 	return &builder{
-		batch:  localup.Batch{Dataset: ds},
-		known:  known,
-		added:  map[string]bool{},
-		quirks: map[string]bool{},
-		keys:   map[localup.ObservationKey]int{},
-		inds:   map[string]bool{},
+		batch:   localup.Batch{Dataset: ds},
+		known:   known,
+		added:   map[string]bool{},
+		quirks:  map[string]bool{},
+		keys:    map[localup.ObservationKey]int{},
+		inds:    map[string]bool{},
+		retired: map[string]int{},
 	}
 }
 
@@ -61,7 +65,7 @@ func (b *builder) area(c *csvFile, field, code, name string) error {
 			if name == "" {
 				name = code
 			}
-			b.addArea(localup.Area{Code: code, Name: name, Type: localup.ClassifyCode(code), Country: localup.CountryOf(code)})
+			b.addArea(localup.Area{Code: code, Name: name, Type: localup.ClassifyCode(code), Country: localup.CountryOf(code), ValidTo: b.retired[code]})
 			return nil
 		}
 	}

@@ -154,6 +154,14 @@ func readELS2024(im *Importer, b *builder) error {
 			return err
 		}
 		p, ok := periods[l.group][c.get("xDomainNumb")]
+		if !ok && len(periods[l.group]) == 1 {
+			// Group 9 (Ofsted ratings) has one snapshot, 31 July 2023, filed
+			// under year 2023 while its rows say 2024: a single-period group
+			// means that period whatever the year.
+			for _, only := range periods[l.group] {
+				p, ok = only, true
+			}
+		}
 		if !ok {
 			return c.errf("xDomainNumb", "year %q has no period in group %s of unique-periods-lookup.csv", c.get("xDomainNumb"), l.group)
 		}

@@ -151,9 +151,8 @@ func readELSCurrent(im *Importer, b *builder, slug, csvRel, jsonRel string, ids 
 			return err
 		}
 		o.Status = c.get("status")
-		if o.Status != "" && statusFlags[o.Status] == "" {
-			return c.errf("status", "unknown status flag %q (want x, u, z or c)", o.Status)
-		}
+		// Status is a flag (x, u, z, c) in most files and a sentence in a
+		// few (life satisfaction, homicide); it is kept verbatim.
 		if o.Status == "x" && o.Missing == "" && !o.HasValue() {
 			o.Missing = "x"
 		}

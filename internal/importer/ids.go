@@ -39,13 +39,17 @@ var idsSplitYear = map[string]time.Month{
 	"fe-skills-learner-achievements-19plus": time.August,
 }
 
-// idsQuirks lists, per file slug, the code prefixes the file uses beyond
-// the local-authority lookups: ITL1 regions in the GVA file and police
-// force areas in the homicide file (data README, section 2).
-var idsQuirks = map[string][]string{
-	"gross-value-added-per-hour-worked": {"TL"},
-	"homicide-offences":                 {"E23", "W15"},
-}
+// idsQuirks lists the code prefixes the input datasets use beyond the
+// local-authority lookups (data README, "Area codes"): ITL1 regions (TL),
+// UK less extra-regio (K99), police force areas (E23, W15), Inner and
+// Outer London (E13), the Greater London Authority (E61), metropolitan
+// counties (E11) and Welsh local health boards (W11). Areas with these
+// codes are created from the file's own names.
+var idsQuirks = []string{"TL", "K99", "E23", "W15", "E13", "E61", "E67", "E11", "W11"}
+
+// idsOldCodes are codes retired before 2014 that the travel-to-employment
+// file (m03) still uses for its 2014-2019 figures.
+var idsOldCodes = []string{"E06000048", "E08000020", "E07000097", "E07000100", "E07000101", "E07000104"}
 
 // idsSource describes one IDS file as a dataset.
 func idsSource(file string) (source, bool) {
@@ -79,7 +83,17 @@ func readIDS(im *Importer, b *builder, rel, slug string, mission int) error {
 		return err
 	}
 	b.file(cat.file)
-	b.allow(idsQuirks[slug]...)
+	b.allow(idsQuirks...)
+	for _, code := range idsOldCodes {
+		b.allow(code)
+		b.retired[code] = 2013
+	}
+	skipped := 0
+	defer func() {
+		if skipped > 0 {
+			im.Log.Info("rows outside any area skipped", "file", rel, "rows", skipped)
+		}
+	}()
 	id := slug
 	if a, ok := idsAliases[slug]; ok {
 		id = a
@@ -122,7 +136,13 @@ func readIDS(im *Importer, b *builder, rel, slug string, mission int) error {
 			b.indicator(ind)
 		}
 		code := c.get("AREACD")
-		if err := b.area(c, "AREACD", code, c.get("AREANM")); err != nil {
+		if code == "na" {
+			// "Outside of England and Unknown" learners: a total with no
+			// place, documented in the data README; not an area.
+			skipped++
+			return nil
+		}
+		if err := b.area(c, "AREACD", code, strings.TrimSpace(c.get("AREANM"))); err != nil {
 			return err
 		}
 		p, err := localup.ParsePeriodFrom(c.get("Period"), splitYear)
@@ -140,9 +160,8 @@ func readIDS(im *Importer, b *builder, rel, slug string, mission int) error {
 			return err
 		}
 		o.Status = c.get("Observation Status")
-		if o.Status != "" && statusFlags[o.Status] == "" {
-			return c.errf("Observation Status", "unknown status flag %q (want x, u, z or c)", o.Status)
-		}
+		// Status is a flag (x, u, z, c) in most files and a sentence in a
+		// few (life satisfaction, homicide); it is kept verbatim.
 		return b.observe(c, o)
 	})
 }

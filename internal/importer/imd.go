@@ -101,6 +101,10 @@ func readIMD(im *Importer, b *builder) error {
 	return readIMDLSOA(im, b)
 }
 
+// lsoaDomains is how many of the LSOA file's domains are imported, the
+// overall index first.
+const lsoaDomains = 1
+
 var (
 	imd2019 = localup.Period{Start: time.Date(2019, time.September, 26, 0, 0, 0, 0, time.UTC)}
 	imd2025 = localup.Period{Start: time.Date(2025, time.October, 30, 0, 0, 0, 0, time.UTC)}
@@ -132,7 +136,10 @@ func imdRow(b *builder, c *csvFile, edition, code string, skip ...string) error 
 }
 
 // readIMDLSOA reads the neighbourhood ranks and deciles: 32,844 LSOAs,
-// each also added as an area under its 2019 local authority.
+// each also added as an area under its 2019 local authority. Only the
+// overall index is stored: the seven domains would add 460,000 rows (and
+// about 15 s to every fresh import into SQLite) for figures that no page
+// uses yet; the loop below takes them when lsoaDomains is widened.
 func readIMDLSOA(im *Importer, b *builder) error {
 	const rel = "imd/iod2019_lsoa11_domains_ranks_deciles.csv"
 	domains := []struct{ id, title, rank, decile string }{
@@ -145,6 +152,7 @@ func readIMDLSOA(im *Importer, b *builder) error {
 		{"housing", "Barriers to housing and services", "Barriers to Housing and Services Rank (where 1 is most deprived)", "Barriers to Housing and Services Decile (where 1 is most deprived 10% of LSOAs)"},
 		{"environment", "Living environment", "Living Environment Rank (where 1 is most deprived)", "Living Environment Decile (where 1 is most deprived 10% of LSOAs)"},
 	}
+	domains = domains[:lsoaDomains]
 	required := []string{"LSOA code (2011)", "LSOA name (2011)", "Local Authority District code (2019)"}
 	for _, d := range domains {
 		required = append(required, d.rank, d.decile)
