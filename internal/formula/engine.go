@@ -1,0 +1,519 @@
+package formula
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Polarity is the caller's statement of which way an indicator is good.
+// It supplies a component's direction when the formula leaves it out.
+type Polarity string
+
+// Polarities. PolarityUnknown (the zero value) leaves the direction to the
+// formula, which must then set it.
+const (
+	PolarityUnknown = Polarity("")
+	HigherIsBetter  = Polarity("higher_is_better") // so lower values mean more need
+	LowerIsBetter   = Polarity("lower_is_better")  // so higher values mean more need
+)
+
+// Inputs is the data a formula is applied to. Every per-area slice is
+// aligned with Codes; the order of rows does not matter (the engine works in
+// area-code order internally and reports in input order).
+type Inputs struct {
+	// Geography, if set, must equal the formula's geography.
+	Geography string
+	// Codes are the areas' GSS codes: unique and non-empty.
+	Codes []string
+	// Names are the areas' names, aligned with Codes; optional.
+	Names []string
+	// Values holds each component's raw values keyed by Component.Key()
+	// (the indicator id, or "indicator@period" when the component pins a
+	// period). NaN marks a missing value.
+	Values map[string][]float64
+	// Polarity gives each indicator's polarity, keyed by indicator id. A
+	// component without a direction takes it from here.
+	Polarity map[string]Polarity
+	// Population is the value of the formula's population indicator per
+	// area. Required by bases per_head and need_weighted_per_head; optional
+	// for need_share, where it is only used to report amounts per head.
+	Population []float64
+	// Baselines holds baseline allocations in pounds, keyed by name; the
+	// formula's damping.baseline picks one. NaN means the area has no
+	// baseline and is not damped.
+	Baselines map[string][]float64
+	// Weights is the community weight set named by the formula's
+	// weights_from (see LoadWeightSet); ignored otherwise.
+	Weights *WeightSet
+	// Missions maps indicator ids to Levelling Up mission numbers, used
+	// only with weights_from.
+	Missions map[string]int
+}
+
+// InputError reports inputs that do not fit the formula.
+type InputError struct {
+	Message string
+}
+
+func (e *InputError) Error() string { return "inputs: " + e.Message }
+
+func inputErrorf(format string, args ...any) error {
+	return &InputError{fmt.Sprintf(format, args...)}
+}
+
+// maxPot is the largest pot the engine accepts: pounds must stay exact in
+// float64.
+const maxPot = int64(1) << 53
+
+// bound records which constraint holds a place.
+const (
+	boundNone uint8 = iota
+	boundLower
+	boundUpper
+)
+
+// Constraint names as they appear in results and errors.
+const (
+	ConstraintFloor        = "floor"
+	ConstraintCeiling      = "ceiling_share"
+	ConstraintDampingLower = "damping_lower"
+	ConstraintDampingUpper = "damping_upper"
+)
+
+// engine is a formula bound to its inputs: components transformed once,
+// places in area-code order, constraint bounds in pounds. Runs differ only
+// in the weights, which is what sensitivity analysis varies.
+type engine struct {
+	f        Formula
+	n, m     int
+	codes    []string // canonical order: sorted by code
+	names    []string
+	order    []int // order[k] is the input row of canonical place k
+	raw      [][]float64
+	t        [][]float64 // oriented, transformed, imputed; [component][place]
+	tp       []float64   // the same, place-major: tp[place*m+component]
+	dirs     []Direction
+	missing  []int
+	medians  []float64
+	w        []float64 // effective base weights, summing to 1
+	missions []int
+	pop      []float64 // nil when not supplied
+	popTotal float64
+	basis    Basis
+	uplift   float64
+	pot      float64
+	potInt   int64
+	// Bounds in pounds; nil when the formula has no constraints.
+	lo, hi       []float64
+	loSrc, hiSrc []string
+	baseline     []float64
+	tol          float64
+}
+
+func prepare(f Formula, in Inputs, pot int64) (*engine, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	if pot < 0 {
+		return nil, inputErrorf("pot must be >= 0, got %d", pot)
+	}
+	if pot > maxPot {
+		return nil, inputErrorf("pot of £%d is too large (the most is £%d)", pot, maxPot)
+	}
+	if in.Geography != "" && in.Geography != f.Geography {
+		return nil, inputErrorf("the formula is for geography %q but the inputs are %q", f.Geography, in.Geography)
+	}
+	n := len(in.Codes)
+	if n == 0 {
+		return nil, inputErrorf("no areas")
+	}
+	if in.Names != nil && len(in.Names) != n {
+		return nil, inputErrorf("%d names for %d codes", len(in.Names), n)
+	}
+	e := &engine{f: f, n: n, m: len(f.Components), basis: f.Population.Basis,
+		uplift: f.Population.NeedUplift, pot: float64(pot), potInt: pot}
+	e.tol = 1e-9 + 1e-12*e.pot
+	e.order = make([]int, n)
+	for i := range e.order {
+		e.order[i] = i
+	}
+	slices.SortFunc(e.order, func(a, b int) int { return strings.Compare(in.Codes[a], in.Codes[b]) })
+	e.codes = make([]string, n)
+	e.names = make([]string, n)
+	for k, row := range e.order {
+		e.codes[k] = in.Codes[row]
+		if in.Names != nil {
+			e.names[k] = in.Names[row]
+		}
+		if e.codes[k] == "" {
+			return nil, inputErrorf("area code at row %d is empty", row)
+		}
+		if k > 0 && e.codes[k] == e.codes[k-1] {
+			return nil, inputErrorf("area code %s appears more than once", e.codes[k])
+		}
+	}
+	canon := func(v []float64) []float64 {
+		out := make([]float64, n)
+		for k, row := range e.order {
+			out[k] = v[row]
+		}
+		return out
+	}
+
+	var err error
+	if e.w, e.missions, err = effectiveWeights(f, in); err != nil {
+		return nil, err
+	}
+	for i, c := range f.Components {
+		v, ok := in.Values[c.Key()]
+		if !ok {
+			return nil, inputErrorf("no values for components[%d] (key %q)", i, c.Key())
+		}
+		if len(v) != n {
+			return nil, inputErrorf("components[%d] (%s) has %d values for %d areas", i, c.Key(), len(v), n)
+		}
+		dir := c.Direction
+		if dir == DirectionFromPolarity {
+			switch in.Polarity[c.Indicator] {
+			case HigherIsBetter:
+				dir = LowerIsMoreNeed
+			case LowerIsBetter:
+				dir = HigherIsMoreNeed
+			default:
+				return nil, &ValidationError{[]Problem{{fmt.Sprintf("components[%d].direction", i),
+					fmt.Sprintf("not set, and indicator %q has no polarity to take it from; set higher_is_more_need or lower_is_more_need", c.Indicator)}}}
+			}
+		}
+		raw := canon(v)
+		t, med, missing, err := transform(c.Transform, dir, raw)
+		if err != nil {
+			var bad badValue
+			if errors.As(err, &bad) {
+				return nil, inputErrorf("components[%d] (%s): %s for %s", i, c.Key(), bad.msg, e.codes[bad.k])
+			}
+			return nil, inputErrorf("components[%d] (%s): %v", i, c.Key(), err)
+		}
+		e.raw = append(e.raw, raw)
+		e.t = append(e.t, t)
+		e.dirs = append(e.dirs, dir)
+		e.medians = append(e.medians, med)
+		e.missing = append(e.missing, missing)
+	}
+
+	e.tp = make([]float64, n*e.m)
+	for c, tc := range e.t {
+		for k, v := range tc {
+			e.tp[k*e.m+c] = v
+		}
+	}
+
+	needPop := e.basis != BasisNeedShare
+	if needPop && in.Population == nil {
+		return nil, inputErrorf("basis %s needs Population (indicator %s)", e.basis, f.Population.Indicator)
+	}
+	if in.Population != nil {
+		if len(in.Population) != n {
+			return nil, inputErrorf("%d population values for %d areas", len(in.Population), n)
+		}
+		e.pop = canon(in.Population)
+		for k, p := range e.pop {
+			if !finite(p) || p < 0 {
+				return nil, inputErrorf("population of %s is %v; it must be a number >= 0", e.codes[k], p)
+			}
+			e.popTotal += p
+		}
+		if needPop && e.popTotal <= 0 {
+			return nil, inputErrorf("total population is zero")
+		}
+	}
+	if err := e.bounds(in); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// badValue is a transform's complaint about one place's value.
+type badValue struct {
+	k   int
+	msg string
+}
+
+func (b badValue) Error() string { return b.msg }
+
+// rankExpScale is 1 - exp(-100/23), from the English Indices of
+// Deprivation exponential transform.
+var rankExpScale = 1 - math.Exp(-100.0/23.0)
+
+// transform puts one component on its scale, oriented so that larger
+// always means more need, and imputes missing values with the median of
+// the transformed values present.
+func transform(tr Transform, dir Direction, x []float64) (t []float64, median float64, missing int, err error) {
+	n := len(x)
+	t = make([]float64, n)
+	var present []int
+	for k, v := range x {
+		switch {
+		case math.IsNaN(v):
+			missing++
+		case math.IsInf(v, 0):
+			return nil, 0, 0, badValue{k, "value is infinite"}
+		default:
+			present = append(present, k)
+		}
+	}
+	p := len(present)
+	if p == 0 {
+		return nil, 0, 0, errors.New("every value is missing")
+	}
+	sign := 1.0
+	if dir == LowerIsMoreNeed {
+		sign = -1
+	}
+	switch tr {
+	case TransformZScore:
+		// Population standard deviation over the places with values.
+		var mean, ss float64
+		for _, k := range present {
+			mean += x[k]
+		}
+		mean /= float64(p)
+		for _, k := range present {
+			d := x[k] - mean
+			ss += d * d
+		}
+		sd := math.Sqrt(ss / float64(p))
+		for _, k := range present {
+			if sd > 0 {
+				t[k] = sign * (x[k] - mean) / sd
+			}
+		}
+	case TransformRank, TransformRankExponential:
+		// Rank in need order, 1 = least need, ties sharing the mean rank,
+		// scaled to (0, 1]: R = rank / p.
+		type yk struct {
+			y float64
+			k int
+		}
+		ys := make([]yk, p)
+		for i, k := range present {
+			ys[i] = yk{sign * x[k], k}
+		}
+		slices.SortFunc(ys, func(a, b yk) int { return cmp.Compare(a.y, b.y) })
+		for i := 0; i < p; {
+			j := i + 1
+			for j < p && ys[j].y == ys[i].y {
+				j++
+			}
+			r := float64(i+1+j) / 2 / float64(p)
+			if tr == TransformRankExponential {
+				r = -23 * math.Log(1-r*rankExpScale)
+			}
+			for _, e := range ys[i:j] {
+				t[e.k] = r
+			}
+			i = j
+		}
+	case TransformLog:
+		for _, k := range present {
+			if x[k] <= 0 {
+				return nil, 0, 0, badValue{k, "log needs values > 0, got " + strconv.FormatFloat(x[k], 'g', -1, 64)}
+			}
+			t[k] = sign * math.Log(x[k])
+		}
+	case TransformMinMax:
+		lo, hi := x[present[0]], x[present[0]]
+		for _, k := range present {
+			lo, hi = min(lo, x[k]), max(hi, x[k])
+		}
+		for _, k := range present {
+			if hi > lo {
+				if sign > 0 {
+					t[k] = (x[k] - lo) / (hi - lo)
+				} else {
+					t[k] = (hi - x[k]) / (hi - lo)
+				}
+			}
+		}
+	case TransformNone:
+		for _, k := range present {
+			t[k] = sign * x[k]
+		}
+	default:
+		return nil, 0, 0, fmt.Errorf("unknown transform %q", tr)
+	}
+	vals := make([]float64, p)
+	for i, k := range present {
+		vals[i] = t[k]
+	}
+	slices.Sort(vals)
+	if p%2 == 1 {
+		median = vals[p/2]
+	} else {
+		median = (vals[p/2-1] + vals[p/2]) / 2
+	}
+	if missing > 0 {
+		for k, v := range x {
+			if math.IsNaN(v) {
+				t[k] = median
+			}
+		}
+	}
+	return t, median, missing, nil
+}
+
+// workspace is the scratch memory of one run.
+type workspace struct {
+	s, a, x []float64
+	bound   []uint8
+	free    []int32
+	rank    []int32
+	idx     []int32
+	rk      ranker
+}
+
+func (e *engine) newWorkspace() *workspace {
+	return &workspace{
+		s: make([]float64, e.n), a: make([]float64, e.n), x: make([]float64, e.n),
+		bound: make([]uint8, e.n), free: make([]int32, 0, e.n), rank: make([]int32, e.n), idx: make([]int32, e.n),
+	}
+}
+
+// needInfo records how need scores became unconstrained amounts, so that
+// amounts can be attributed to components.
+type needInfo struct {
+	shift    float64 // subtracted from need scores (need_share, need_weighted_per_head)
+	minS     float64
+	rangeS   float64
+	scale    float64 // pounds per unit of the basis quantity
+	fallback string  // non-empty when need could not be used
+}
+
+// run computes need scores (ws.s), unconstrained amounts (ws.a) and
+// constrained amounts (ws.x) for weights w, which must sum to 1.
+func (e *engine) run(w []float64, ws *workspace) (needInfo, int, error) {
+	s := ws.s
+	m := e.m
+	w = w[:m]
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range s {
+		row := e.tp[i*m : (i+1)*m]
+		v := 0.0
+		for c, x := range row {
+			v += w[c] * x
+		}
+		s[i] = v
+		if v < lo {
+			lo = v
+		}
+		if v > hi {
+			hi = v
+		}
+	}
+	info := e.amounts(s, lo, hi, ws.a)
+	iters, err := e.constrain(ws.a, ws.x, ws.bound, &ws.free)
+	return info, iters, err
+}
+
+// amounts turns need scores into unconstrained pounds per place.
+// minS and maxS are the least and greatest need scores.
+func (e *engine) amounts(s []float64, minS, maxS float64, a []float64) needInfo {
+	var info needInfo
+	info.minS, info.rangeS = minS, maxS-minS
+	info.shift = min(0, minS)
+	var denom float64
+	switch e.basis {
+	case BasisNeedShare:
+		for _, v := range s {
+			denom += v - info.shift
+		}
+		if denom > 0 {
+			info.scale = e.pot / denom
+			for i, v := range s {
+				a[i] = (v - info.shift) * info.scale
+			}
+			return info
+		}
+		info.fallback = "every place has the same need, so the pot is split equally"
+		for i := range a {
+			a[i] = e.pot / float64(e.n)
+		}
+		return info
+	case BasisNeedWeightedPerHead:
+		for i, v := range s {
+			denom += e.pop[i] * (v - info.shift)
+		}
+		if denom > 0 {
+			info.scale = e.pot / denom
+			for i, v := range s {
+				a[i] = e.pop[i] * (v - info.shift) * info.scale
+			}
+			return info
+		}
+		info.fallback = "every place has the same need, so the pot is split per head"
+		info.scale = e.pot / e.popTotal
+		for i := range a {
+			a[i] = e.pop[i] * info.scale
+		}
+		return info
+	default: // BasisPerHead
+		k := 0.0
+		if info.rangeS > 0 {
+			k = e.uplift / info.rangeS
+		}
+		for i, v := range s {
+			denom += e.pop[i] * (1 + k*(v-minS))
+		}
+		info.scale = e.pot / denom
+		for i, v := range s {
+			a[i] = e.pop[i] * (1 + k*(v-minS)) * info.scale
+		}
+		return info
+	}
+}
+
+// needIndex is the quantity money is proportional to (times population for
+// the per-head bases).
+func (e *engine) needIndex(info needInfo, s float64) float64 {
+	if e.basis == BasisPerHead {
+		if info.rangeS > 0 {
+			return 1 + e.uplift*(s-info.minS)/info.rangeS
+		}
+		return 1
+	}
+	return s - info.shift
+}
+
+// attribute splits place k's unconstrained amount into a base part and one
+// part per component; base + sum(contrib) = ws.a[k]. Because effective
+// weights sum to 1, any shift of the need scores is shared among
+// components by weight.
+func (e *engine) attribute(info needInfo, w []float64, k int, contrib []float64) (base float64) {
+	clear(contrib)
+	switch {
+	case info.fallback != "" && e.basis == BasisNeedShare:
+		return e.pot / float64(e.n)
+	case info.fallback != "":
+		return e.pop[k] * info.scale
+	case e.basis == BasisNeedShare:
+		for c := range w {
+			contrib[c] = w[c] * (e.t[c][k] - info.shift) * info.scale
+		}
+		return 0
+	case e.basis == BasisNeedWeightedPerHead:
+		for c := range w {
+			contrib[c] = e.pop[k] * w[c] * (e.t[c][k] - info.shift) * info.scale
+		}
+		return 0
+	}
+	if info.rangeS > 0 {
+		for c := range w {
+			contrib[c] = e.pop[k] * e.uplift * w[c] * (e.t[c][k] - info.minS) / info.rangeS * info.scale
+		}
+	}
+	return e.pop[k] * info.scale
+}

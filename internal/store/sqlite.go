@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/localup/localup"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// sqliteParams are applied to every connection. WAL lets readers carry on
+// during an import; NORMAL synchronous is safe with WAL; IMMEDIATE
+// transactions take the write lock up front so that two writers queue on
+// busy_timeout instead of failing to upgrade; the page cache is large
+// enough to hold an import's indexes.
+var sqliteParams = []string{
+	"_pragma=busy_timeout(10000)",
+	"_pragma=foreign_keys(1)",
+	"_pragma=synchronous(NORMAL)",
+	"_pragma=cache_size(-65536)",
+	"_pragma=temp_store(MEMORY)",
+	"_txlock=immediate",
+}
+
+var memSeq atomic.Int64
+
+func isMemory(dsn string) bool {
+	return dsn == ":memory:" || strings.Contains(dsn, "mode=memory") || strings.Contains(dsn, "vfs=memdb")
+}
+
+func openSQLite(dsn string) (*sql.DB, dialect, error) {
+	if dsn == "" {
+		return nil, nil, localup.Errorf(localup.EINVALID, "no database path given")
+	}
+	name, params := dsn, sqliteParams
+	if dsn == ":memory:" {
+		// memdb databases named with a leading slash are shared by every
+		// connection of the process, and they lock like files do.
+		name = fmt.Sprintf("file:/localup-%d-%d?vfs=memdb", time.Now().UnixNano(), memSeq.Add(1))
+	}
+	if !isMemory(dsn) {
+		params = append(params[:len(params):len(params)], "_pragma=journal_mode(WAL)")
+	}
+	sep := "?"
+	if strings.Contains(name, "?") {
+		sep = "&"
+	}
+	db, err := sql.Open("sqlite", name+sep+strings.Join(params, "&"))
+	if err != nil {
+		return nil, nil, err
+	}
+	db.SetMaxIdleConns(4)
+	return db, sqliteDialect{}, nil
+}
+
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string           { return "sqlite" }
+func (sqliteDialect) rebind(q string) string { return q }
+func (sqliteDialect) maxParams() int         { return 32766 }
+
+// timeArg stores times as fixed-width UTC text, which sorts as time does.
+func (sqliteDialect) timeArg(t time.Time) any {
+	return t.UTC().Format("2006-01-02T15:04:05.000000Z")
+}
+
+func (sqliteDialect) mapError(err error) error {
+	var se *sqlite.Error
+	if err == nil || isDomain(err) || !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() {
+	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+		return &localup.Error{Code: localup.ECONFLICT, Message: "duplicate key", Err: err}
+	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+		return &localup.Error{Code: localup.EINVALID, Message: "reference to a missing row", Err: err}
+	case sqlite3.SQLITE_CONSTRAINT_NOTNULL, sqlite3.SQLITE_CONSTRAINT_CHECK:
+		return &localup.Error{Code: localup.EINVALID, Message: "value breaks a rule", Err: err}
+	}
+	return err
+}
+
+// sqliteObsRows is how many observations one INSERT carries: 12 variables
+// a row plus the shared dataset ID, well inside SQLite's limit, and large
+// enough that statement overhead vanishes.
+const sqliteObsRows = 500
+
+// sqliteObsInsert returns an INSERT of n observations. ?1 is the dataset
+// ID, bound once per statement; empty strings travel as NULL, which binds
+// without copying, and coalesce restores them.
+func sqliteObsInsert(n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO observations (" + obsColumns + ") VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("(?1,?,?,?,?,coalesce(?,''),?,?,?,?,?,coalesce(?,''),coalesce(?,''))")
+	}
+	return b.String()
+}
+
+const obsColumns = "dataset_id, indicator_id, area_code, period, period_months, breakdown, value, lower, upper, numerator, denominator, status, missing"
+
+func (sqliteDialect) insertObservations(ctx context.Context, tx *Tx, datasetID string, obs []localup.Observation) error {
+	var full *sql.Stmt
+	if len(obs) >= sqliteObsRows {
+		var err error
+		if full, err = tx.PrepareContext(ctx, sqliteObsInsert(sqliteObsRows)); err != nil {
+			return err
+		}
+		defer full.Close()
+	}
+	var periods periodCache
+	args := make([]any, 0, 1+12*sqliteObsRows)
+	for start := 0; start < len(obs); start += sqliteObsRows {
+		chunk := obs[start:min(start+sqliteObsRows, len(obs))]
+		args = append(args[:0], datasetID)
+		for i := range chunk {
+			o := &chunk[i]
+			args = append(args, o.IndicatorID, o.AreaCode, periods.key(o.Period), periodMonths(o.Period),
+				nullString(o.Breakdown), nullFloat(o.Value), nullFloat(o.Lower), nullFloat(o.Upper),
+				nullFloat(o.Numerator), nullFloat(o.Denominator), nullString(o.Status), nullString(o.Missing))
+		}
+		var err error
+		if len(chunk) == sqliteObsRows {
+			_, err = full.ExecContext(ctx, args...)
+			err = tx.db.dialect.mapError(err)
+		} else {
+			_, err = tx.ExecContext(ctx, sqliteObsInsert(len(chunk)), args...)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
