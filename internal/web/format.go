@@ -1,0 +1,98 @@
+package web
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/localup/localup"
+)
+
+// formatNumber writes v with dp decimal places and commas between
+// thousands, as GOV.UK style asks; NaN is "".
+func formatNumber(v float64, dp int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	if dp < 0 {
+		dp = 0
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', dp, 64)
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteString("-")
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// formatValue writes v in the indicator's style: its decimal places,
+// prefix and suffix, such as "£565.5" or "6.4%"; NaN is "".
+func formatValue(ind localup.Indicator, v float64) string {
+	n := formatNumber(v, ind.DecimalPlaces)
+	if n == "" {
+		return ""
+	}
+	sign := ""
+	if strings.HasPrefix(n, "-") {
+		sign, n = "-", n[1:]
+	}
+	return sign + ind.Prefix + n + ind.Suffix
+}
+
+// formatInterval writes an observation's 95% confidence interval as
+// "£545.2 to £585.8", or "" when it has none.
+func formatInterval(ind localup.Indicator, o localup.Observation) string {
+	if !o.HasInterval() {
+		return ""
+	}
+	return formatValue(ind, o.Lower) + " to " + formatValue(ind, o.Upper)
+}
+
+// formatDate writes a date as GOV.UK style asks: "1 February 2024".
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}
+
+// formatDateTime writes a time as "1 February 2024 at 3:04pm UTC".
+func formatDateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.UTC()
+	return t.Format("2 January 2006") + " at " + strings.ToLower(t.Format("3:04PM")) + " UTC"
+}
+
+// formatBytes writes a file size in bytes, KB or MB.
+func formatBytes(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// plural returns one or many by n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,4 @@
+// Starts every GOV.UK Frontend component on the page.
+import { initAll } from '../govuk/govuk-frontend.min.js'
+
+initAll()
