@@ -63,7 +63,7 @@ func (im *Importer) sources() ([]source, error) {
 		}
 	}
 	srcs = append(srcs, elsCurrentSources...)
-	srcs = append(srcs, populationSource, imdSource, fundingSource, clustersSource)
+	srcs = append(srcs, populationSource, imdSource, fundingSource, clustersSource, otherSource, boundariesSource)
 	return srcs, nil
 }
 

@@ -224,6 +224,27 @@ func TestImportRealData(t *testing.T) {
 		t.Errorf("Hartlepool census 2021 = %g, want 92334", got)
 	}
 
+	// other/: Adur's political control, and the 360Giving total for
+	// Hartlepool as published (7,337,381.97).
+	pc, err := s.AreaGroups(ctx, "political-control-2019")
+	if err != nil {
+		t.Fatal(err)
+	}
+	control := map[string]string{}
+	for _, g := range pc {
+		control[g.AreaCode] = g.Group
+	}
+	if control["E07000223"] != "Con" || control["E07000026"] != "NOC" {
+		t.Errorf("political control: Adur %q, Allerdale %q", control["E07000223"], control["E07000026"])
+	}
+	if got := value(t, s, "360giving-grants-awarded", "E06000001", "2019", "").Value; math.Abs(got-7337381.97) > 0.01 {
+		t.Errorf("360Giving Hartlepool = %g", got)
+	}
+	// boundaries/: provenance of all three files, every feature's code known.
+	if d, err := s.Dataset(ctx, "boundaries"); err != nil || len(d.Files) != 3 {
+		t.Errorf("boundaries dataset = %+v, %v", d, err)
+	}
+
 	// Every dataset records provenance.
 	ds, err := s.Datasets(ctx)
 	if err != nil {
