@@ -55,9 +55,10 @@ type PlaceResult struct {
 	NeedScore float64 `json:"need_score"`
 	NeedRank  int     `json:"need_rank"`
 	// NeedIndex is what money is proportional to: for need_share the need
-	// score less the shift (see the package documentation), for
-	// need_weighted_per_head the same (times population), for per_head the
-	// per-head multiplier 1 + need_uplift × (scaled need).
+	// score with each component measured up from its least needy place
+	// (so >= 0; see the package documentation), for need_weighted_per_head
+	// the same times population, for per_head the per-head multiplier
+	// 1 + need_uplift × need index ÷ average need index.
 	NeedIndex float64 `json:"need_index"`
 	// Unconstrained is the amount before floor, ceiling and damping.
 	Unconstrained float64 `json:"unconstrained"`

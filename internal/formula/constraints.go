@@ -175,8 +175,10 @@ func (e *engine) constrain(a, x []float64, bound []uint8, freep *[]int32) (int, 
 		return 0, nil
 	}
 	free := (*freep)[:0]
-	for i := range a {
+	var p float64 // Σ a over the free places
+	for i, v := range a {
 		free = append(free, int32(i))
+		p += v
 	}
 	defer func() { *freep = free }()
 	fixed := 0.0
@@ -188,33 +190,30 @@ func (e *engine) constrain(a, x []float64, bound []uint8, freep *[]int32) (int, 
 			}
 			return iter - 1, nil
 		}
-		var p float64
-		for _, i := range free {
-			p += a[i]
-		}
-		if p > 0 {
-			k := rest / p
-			for _, i := range free {
-				x[i] = a[i] * k
-			}
-		} else {
-			each := rest / float64(len(free))
-			for _, i := range free {
-				x[i] = each
-			}
-		}
+		// Share what is left among the free places and measure the
+		// violations in one pass.
 		var over, under float64
+		k, each := 0.0, 0.0
+		if p > 0 {
+			k = rest / p
+		} else {
+			each = rest / float64(len(free))
+		}
 		for _, i := range free {
-			if d := x[i] - e.hi[i]; d > e.tol {
+			v := a[i]*k + each
+			x[i] = v
+			if d := v - e.hi[i]; d > e.tol {
 				over += d
-			} else if d := e.lo[i] - x[i]; d > e.tol {
+			} else if d := e.lo[i] - v; d > e.tol {
 				under += d
 			}
 		}
 		if over == 0 && under == 0 {
 			return iter, nil
 		}
+		// Pin the dominant side and total a over the places left free.
 		keep := free[:0]
+		p = 0
 		for _, i := range free {
 			switch {
 			case over >= under && x[i]-e.hi[i] > e.tol:
@@ -225,6 +224,7 @@ func (e *engine) constrain(a, x []float64, bound []uint8, freep *[]int32) (int, 
 				fixed += e.lo[i]
 			default:
 				keep = append(keep, i)
+				p += a[i]
 			}
 		}
 		free = keep

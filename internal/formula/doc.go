@@ -74,29 +74,42 @@
 // # From need to pounds
 //
 // The need score of place i is S_i = Σ_c w_c t_ci, with w the normalised
-// effective weights and t the transformed values. Then, with pot P and
-// population p_i:
+// effective weights and t the transformed values; need ranks order places
+// by it (1 = most need, ties by area code). Money follows the need index
 //
-//   - need_share: a_i = P · N_i / Σ N, where the need index N_i = S_i − s and
-//     the shift s = min(0, min_j S_j). Transforms that can go negative
-//     (zscore, log, none) are thus shifted so that the least needy place
-//     scores 0; non-negative scores are used as they are.
-//   - need_weighted_per_head: a_i = P · p_i N_i / Σ p_j N_j (population ×
+//	N_i = Σ_c w_c (t_ci − m_c),   m_c = min(0, min_j t_cj),
+//
+// that is, a component that can go negative (zscore, log, none) is
+// measured up from its least needy place, so that every component adds
+// zero or more; components that are never negative are used as they are.
+// N_i differs from S_i by a constant, so ranks are the same. Then, with pot
+// P and population p_i:
+//
+//   - need_share: a_i = P · N_i / Σ_j N_j.
+//   - need_weighted_per_head: a_i = P · p_i N_i / Σ_j p_j N_j (population ×
 //     need index).
-//   - per_head: a_i = P · p_i (1 + u n_i) / Σ p_j (1 + u n_j), where u is
-//     need_uplift and n_i = (S_i − min S) / (max S − min S) scales need to
-//     [0, 1]. With u = 0 this is the pure population share; with u = 0.5
-//     the neediest place gets 1.5 times the per-head rate of the least
-//     needy.
+//   - per_head: a_i = P · p_i / Σ_j p_j. With need_uplift u, each person
+//     counts 1 + u·N_i/N̄ instead of 1, where N̄ = Σ p_j N_j / Σ p_j is the
+//     population-weighted average need index: a place with no need gets
+//     the base rate per head, a place of average need 1 + u times it.
+//     Equivalently a fraction 1/(1+u) of the pot goes per head and u/(1+u)
+//     need-weighted per head.
 //
-// If every place has the same need, need_share splits the pot equally and
-// need_weighted_per_head per head (a note says so).
+// If no place has any need (every N_i is 0), need_share splits the pot
+// equally and need_weighted_per_head per head (a note says so).
 //
-// Each place's unconstrained amount is attributed to components: because
-// the weights sum to 1, a_i splits exactly as Σ_c w_c (t_ci − s) times the
-// basis scale, plus a Base line for the per-head part of per_head. A
-// component's contribution can be negative when the place is less needy
-// on it than the reference point.
+// Each place's unconstrained amount is attributed to components: component
+// c's part is w_c (t_ci − m_c) times the basis's pounds per unit of need
+// (times p_i for the per-head bases), and the per-head part under per_head
+// is a separate Base line, so Base + Σ contributions = the unconstrained
+// amount exactly.
+//
+// Raising one place's value in the need direction never lowers its
+// unconstrained amount, with two exceptions: with several zscore
+// components a change to one place moves that component's standard
+// deviation and so reweights it against the others for every place; and
+// where values are missing, a change can move the median that the places
+// without data are given.
 //
 // # Constraints
 //

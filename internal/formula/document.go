@@ -96,9 +96,10 @@ func (c Component) Key() string {
 type Population struct {
 	Indicator string `json:"indicator,omitempty" yaml:"indicator,omitempty"`
 	Basis     Basis  `json:"basis" yaml:"basis"`
-	// NeedUplift applies to basis per_head only: the most needy place gets
-	// (1+NeedUplift) times the per-head rate of the least needy, places in
-	// between pro rata to their need score. 0 means pure per head.
+	// NeedUplift applies to basis per_head only: each person counts
+	// 1 + NeedUplift × (place's need index ÷ population-weighted average
+	// need index), so a place of average need gets (1+NeedUplift) times
+	// the per-head rate of a place with no need. 0 means pure per head.
 	NeedUplift float64 `json:"need_uplift,omitempty" yaml:"need_uplift,omitempty"`
 }
 

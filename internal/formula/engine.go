@@ -100,6 +100,7 @@ type engine struct {
 	dirs     []Direction
 	missing  []int
 	medians  []float64
+	shift    []float64 // min(0, min transformed value) per component
 	w        []float64 // effective base weights, summing to 1
 	missions []int
 	pop      []float64 // nil when not supplied
@@ -203,6 +204,11 @@ func prepare(f Formula, in Inputs, pot int64) (*engine, error) {
 		e.dirs = append(e.dirs, dir)
 		e.medians = append(e.medians, med)
 		e.missing = append(e.missing, missing)
+		shift := 0.0
+		for _, v := range t {
+			shift = min(shift, v)
+		}
+		e.shift = append(e.shift, shift)
 	}
 
 	e.tp = make([]float64, n*e.m)
@@ -386,11 +392,12 @@ func (e *engine) newWorkspace() *workspace {
 // needInfo records how need scores became unconstrained amounts, so that
 // amounts can be attributed to components.
 type needInfo struct {
-	shift    float64 // subtracted from need scores (need_share, need_weighted_per_head)
-	minS     float64
-	rangeS   float64
-	scale    float64 // pounds per unit of the basis quantity
-	fallback string  // non-empty when need could not be used
+	minS, maxS float64 // least and greatest need score
+	off        float64 // Σ w_c·shift_c: need index = need score − off
+	scale      float64 // pounds per unit of need index (× population for the per-head bases)
+	perHead    float64 // pounds per head of the per-head base (per_head only)
+	uplift     float64 // per_head: multiplier = 1 + uplift·need index
+	fallback   string  // non-empty when need could not be used
 }
 
 // run computes need scores (ws.s), unconstrained amounts (ws.a) and
@@ -414,106 +421,118 @@ func (e *engine) run(w []float64, ws *workspace) (needInfo, int, error) {
 			hi = v
 		}
 	}
-	info := e.amounts(s, lo, hi, ws.a)
+	info := e.amounts(w, s, lo, hi, ws.a)
 	iters, err := e.constrain(ws.a, ws.x, ws.bound, &ws.free)
 	return info, iters, err
 }
 
-// amounts turns need scores into unconstrained pounds per place.
-// minS and maxS are the least and greatest need scores.
-func (e *engine) amounts(s []float64, minS, maxS float64, a []float64) needInfo {
-	var info needInfo
-	info.minS, info.rangeS = minS, maxS-minS
-	info.shift = min(0, minS)
+// amounts turns need scores into unconstrained pounds per place. minS and
+// maxS are the least and greatest need scores.
+//
+// The need index is N_i = Σ_c w_c (t_ci − shift_c) = S_i − Σ_c w_c shift_c,
+// where shift_c = min(0, min_i t_ci): a component with negative values
+// (zscore, log, none) is measured up from its least needy place, so every
+// component adds >= 0 to the index. It depends on the weights only through
+// that constant, so need ranks are the same for S and N.
+func (e *engine) amounts(w, s []float64, minS, maxS float64, a []float64) needInfo {
+	info := needInfo{minS: minS, maxS: maxS}
+	for c, wc := range w {
+		info.off += wc * e.shift[c]
+	}
+	idx := func(v float64) float64 {
+		if v -= info.off; v > 0 {
+			return v
+		}
+		return 0
+	}
 	var denom float64
 	switch e.basis {
 	case BasisNeedShare:
 		for _, v := range s {
-			denom += v - info.shift
+			denom += idx(v)
 		}
 		if denom > 0 {
 			info.scale = e.pot / denom
 			for i, v := range s {
-				a[i] = (v - info.shift) * info.scale
+				a[i] = idx(v) * info.scale
 			}
 			return info
 		}
-		info.fallback = "every place has the same need, so the pot is split equally"
+		info.fallback = "no place has any need, so the pot is split equally"
 		for i := range a {
 			a[i] = e.pot / float64(e.n)
 		}
 		return info
 	case BasisNeedWeightedPerHead:
 		for i, v := range s {
-			denom += e.pop[i] * (v - info.shift)
+			denom += e.pop[i] * idx(v)
 		}
 		if denom > 0 {
 			info.scale = e.pot / denom
 			for i, v := range s {
-				a[i] = e.pop[i] * (v - info.shift) * info.scale
+				a[i] = e.pop[i] * idx(v) * info.scale
 			}
 			return info
 		}
-		info.fallback = "every place has the same need, so the pot is split per head"
-		info.scale = e.pot / e.popTotal
+		info.fallback = "no place has any need, so the pot is split per head"
+		info.perHead = e.pot / e.popTotal
 		for i := range a {
-			a[i] = e.pop[i] * info.scale
+			a[i] = e.pop[i] * info.perHead
 		}
 		return info
 	default: // BasisPerHead
-		k := 0.0
-		if info.rangeS > 0 {
-			k = e.uplift / info.rangeS
+		// Multiplier 1 + u·N_i/N̄, N̄ the population-weighted mean need
+		// index: the pot splits (1/(1+u)) per head and (u/(1+u)) as
+		// need_weighted_per_head.
+		if e.uplift > 0 {
+			for i, v := range s {
+				denom += e.pop[i] * idx(v)
+			}
 		}
-		for i, v := range s {
-			denom += e.pop[i] * (1 + k*(v-minS))
+		if denom <= 0 {
+			info.perHead = e.pot / e.popTotal
+			for i := range a {
+				a[i] = e.pop[i] * info.perHead
+			}
+			return info
 		}
-		info.scale = e.pot / denom
+		info.uplift = e.uplift * e.popTotal / denom
+		info.perHead = e.pot / (e.popTotal * (1 + e.uplift))
+		info.scale = e.pot * e.uplift / ((1 + e.uplift) * denom)
 		for i, v := range s {
-			a[i] = e.pop[i] * (1 + k*(v-minS)) * info.scale
+			a[i] = e.pop[i] * (info.perHead + idx(v)*info.scale)
 		}
 		return info
 	}
 }
 
-// needIndex is the quantity money is proportional to (times population for
-// the per-head bases).
+// needIndex is what money is proportional to: the need index N for
+// need_share and need_weighted_per_head (times population), the per-head
+// multiplier 1 + u·N/N̄ for per_head.
 func (e *engine) needIndex(info needInfo, s float64) float64 {
+	n := max(0, s-info.off)
 	if e.basis == BasisPerHead {
-		if info.rangeS > 0 {
-			return 1 + e.uplift*(s-info.minS)/info.rangeS
-		}
-		return 1
+		return 1 + info.uplift*n
 	}
-	return s - info.shift
+	return n
 }
 
 // attribute splits place k's unconstrained amount into a base part and one
-// part per component; base + sum(contrib) = ws.a[k]. Because effective
-// weights sum to 1, any shift of the need scores is shared among
-// components by weight.
+// part per component; base + Σ contrib = ws.a[k]. Component c's part is
+// w_c (t_ck − shift_c) times the basis scale.
 func (e *engine) attribute(info needInfo, w []float64, k int, contrib []float64) (base float64) {
 	clear(contrib)
 	switch {
 	case info.fallback != "" && e.basis == BasisNeedShare:
 		return e.pot / float64(e.n)
-	case info.fallback != "":
-		return e.pop[k] * info.scale
 	case e.basis == BasisNeedShare:
 		for c := range w {
-			contrib[c] = w[c] * (e.t[c][k] - info.shift) * info.scale
-		}
-		return 0
-	case e.basis == BasisNeedWeightedPerHead:
-		for c := range w {
-			contrib[c] = e.pop[k] * w[c] * (e.t[c][k] - info.shift) * info.scale
+			contrib[c] = w[c] * (e.t[c][k] - e.shift[c]) * info.scale
 		}
 		return 0
 	}
-	if info.rangeS > 0 {
-		for c := range w {
-			contrib[c] = e.pop[k] * e.uplift * w[c] * (e.t[c][k] - info.minS) / info.rangeS * info.scale
-		}
+	for c := range w {
+		contrib[c] = e.pop[k] * w[c] * (e.t[c][k] - e.shift[c]) * info.scale
 	}
-	return e.pop[k] * info.scale
+	return e.pop[k] * info.perHead
 }

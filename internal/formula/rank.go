@@ -2,6 +2,7 @@ package formula
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -29,8 +30,8 @@ func rankExact(s []float64, rank []int32, idx []int32) {
 // rankExact does but fast enough for Monte Carlo, which ranks 33,000
 // places a thousand times. It is a bucket sort: each score is mapped
 // monotonically to one of about n buckets spanning [min, max], the places
-// are scattered into their buckets in index order, and each bucket (a
-// handful of places) is then sorted by score, stably.
+// are scattered into their buckets in index order, and one stable
+// insertion-sort pass then orders the few places within each bucket.
 type ranker struct {
 	bucket []int32
 	start  []int32
@@ -60,7 +61,7 @@ func (r *ranker) rankRange(s []float64, lo, hi float64, rank []int32) {
 		return
 	}
 	nb := 64
-	for nb < n/2 && nb < 1<<16 {
+	for nb < n && nb < 1<<16 {
 		nb <<= 1
 	}
 	if cap(r.bucket) < n {
@@ -74,12 +75,17 @@ func (r *ranker) rankRange(s []float64, lo, hi float64, rank []int32) {
 	scale := 0.0
 	if hi > lo {
 		scale = float64(nb) / (hi - lo)
+		if math.IsInf(scale, 0) { // a subnormal range
+			scale = 0
+		}
 	}
 	last := int32(nb - 1)
 	for i, v := range s {
 		b := int32((hi - v) * scale) // the highest score goes in bucket 0
 		if b > last {
 			b = last
+		} else if b < 0 {
+			b = 0
 		}
 		bucket[i] = b
 		start[b+1]++
@@ -121,7 +127,7 @@ func (r *ranker) rankRange(s []float64, lo, hi float64, rank []int32) {
 // three linear passes: bin the values across [min, max], find the bins that
 // hold the wanted positions, then sort just those bins' values. Monte
 // Carlo calls it twice per place (pounds and ranks), so it must be cheap.
-type spreader[T float32 | int32] struct {
+type spreader[T float32 | int32 | uint16] struct {
 	counts []int32
 	bins   []uint16
 	s1, s2 []T

@@ -237,17 +237,28 @@ func MonteCarlo(f Formula, in Inputs, pot int64, opt MCOptions) (MCResult, error
 	if err != nil {
 		return MCResult{}, err
 	}
+	if e.n <= math.MaxUint16 {
+		return monteCarlo[uint16](e, opt, baseAlloc, baseRank)
+	}
+	return monteCarlo[int32](e, opt, baseAlloc, baseRank)
+}
+
+// monteCarlo runs the draws, holding ranks as R (uint16 when they fit, to
+// halve the memory the ranks take).
+func monteCarlo[R uint16 | int32](e *engine, opt MCOptions, baseAlloc []int64, baseRank []int32) (MCResult, error) {
 	n, runs := e.n, opt.Runs
 	if int64(n)*int64(runs) > 1<<31 {
 		return MCResult{}, fmt.Errorf("sensitivity: %d runs × %d places is too many to hold", runs, n)
 	}
-	// Results are held place-major (vals[i*runs+r]) so that each place's
-	// runs are contiguous for the percentiles. Workers take batches of
-	// runs and write each place's batch as one contiguous block.
-	vals := make([]float32, n*runs)
-	ranks := make([]int32, n*runs)
+	// Results are held place-major (vals[i*stride+r]) so that each place's
+	// runs are contiguous for the percentiles. Workers take batches of 16
+	// runs and write each place's batch as one block (a cache line of
+	// float32s: the stride is padded to a multiple of 16).
 	const batch = 16
 	batches := (runs + batch - 1) / batch
+	stride := batches * batch
+	vals := make([]float32, n*stride)
+	ranks := make([]R, n*stride)
 	workers := max(1, min(opt.Workers, batches))
 
 	var (
@@ -290,23 +301,30 @@ func MonteCarlo(f Formula, in Inputs, pot int64, opt MCOptions) (MCResult, error
 						return
 					}
 					most = max(most, it)
-					ws.rk.rankRange(ws.s, info.minS, info.minS+info.rangeS, br[j*n:(j+1)*n])
+					ws.rk.rankRange(ws.s, info.minS, info.maxS, br[j*n:(j+1)*n])
 					row := bv[j*n : (j+1)*n]
 					for i, v := range ws.x {
 						row[i] = float32(v)
 					}
+					// Yield after every run: a goroutine that runs for 10ms
+					// without yielding is preempted by a signal, which is
+					// slow on some virtual machines.
+					runtime.Gosched()
 				}
-				// Yield between batches: a goroutine that runs for 10ms
-				// without yielding is preempted by signal, which is slow
-				// under some hypervisors.
-				runtime.Gosched()
-				cnt := r1 - r0
-				for i := range n {
-					dv := vals[i*runs+r0 : i*runs+r1]
-					dr := ranks[i*runs+r0 : i*runs+r1]
-					for j := range cnt {
-						dv[j] = bv[j*n+i]
-						dr[j] = br[j*n+i]
+				// Transpose the batch in blocks of 64 places, so that the
+				// destination lines stay in cache while all 16 runs are
+				// written into them.
+				for i0 := 0; i0 < n; i0 += 64 {
+					i1 := min(i0+64, n)
+					for j := range r1 - r0 {
+						sv, sr := bv[j*n+i0:j*n+i1], br[j*n+i0:j*n+i1]
+						off := i0*stride + r0 + j
+						for k, v := range sv {
+							vals[off+k*stride] = v
+						}
+						for k, v := range sr {
+							ranks[off+k*stride] = R(v)
+						}
 					}
 				}
 			}
@@ -319,7 +337,7 @@ func MonteCarlo(f Formula, in Inputs, pot int64, opt MCOptions) (MCResult, error
 
 	res := MCResult{Runs: runs, Seed: opt.Seed, Sigma: opt.Sigma, SwingThreshold: opt.SwingThreshold,
 		MaxIterations: maxIter, Places: make([]MCPlace, n)}
-	pos5 := max(1, (5*runs+99)/100) - 1  // nearest rank: the ⌈0.05·runs⌉-th smallest
+	pos5 := max(1, (5*runs+99)/100) - 1   // nearest rank: the ⌈0.05·runs⌉-th smallest
 	pos95 := max(1, (95*runs+99)/100) - 1 // the ⌈0.95·runs⌉-th smallest
 	const chunk = 256
 	var nextChunk atomic.Int64
@@ -327,7 +345,7 @@ func MonteCarlo(f Formula, in Inputs, pot int64, opt MCOptions) (MCResult, error
 	for range max(1, min(opt.Workers, chunks)) {
 		wg.Go(func() {
 			var sv spreader[float32]
-			var sr spreader[int32]
+			var sr spreader[R]
 			for {
 				c := int(nextChunk.Add(1) - 1)
 				if c >= chunks {
@@ -335,15 +353,16 @@ func MonteCarlo(f Formula, in Inputs, pot int64, opt MCOptions) (MCResult, error
 				}
 				for k := c * chunk; k < min((c+1)*chunk, n); k++ {
 					p := MCPlace{Code: e.codes[k], Name: e.names[k], Allocation: baseAlloc[k], NeedRank: int(baseRank[k])}
-					lo, hi, q5, q95 := sv.spread(vals[k*runs:(k+1)*runs], pos5, pos95)
+					lo, hi, q5, q95 := sv.spread(vals[k*stride:k*stride+runs], pos5, pos95)
 					p.Min, p.Max, p.P5, p.P95 = float64(lo), float64(hi), float64(q5), float64(q95)
-					rlo, rhi, r5, r95 := sr.spread(ranks[k*runs:(k+1)*runs], pos5, pos95)
+					rlo, rhi, r5, r95 := sr.spread(ranks[k*stride:k*stride+runs], pos5, pos95)
 					p.RankMin, p.RankMax, p.RankP5, p.RankP95 = int(rlo), int(rhi), int(r5), int(r95)
 					base := float64(p.Allocation)
 					p.Swing = max(p.P95-base, base-p.P5, 0) / max(base, 1)
 					p.Flagged = p.Swing > opt.SwingThreshold
 					res.Places[e.order[k]] = p
 				}
+				runtime.Gosched()
 			}
 		})
 	}
