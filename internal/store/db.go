@@ -15,7 +15,9 @@ import (
 	"github.com/localup/localup"
 )
 
-// DB is a localup.Store over SQLite or PostgreSQL.
+// DB is a localup.Store over SQLite or PostgreSQL, safe for concurrent
+// use. A SQLite file is opened in WAL mode, so readers carry on while an
+// import writes; ":memory:" has no WAL, and is meant for tests.
 type DB struct {
 	sql     *sql.DB
 	dialect dialect
@@ -40,6 +42,9 @@ type dialect interface {
 	timeArg(t time.Time) any
 	// maxParams is how many placeholders one statement may hold.
 	maxParams() int
+	// bulk readies conn, outside any transaction, for an import; restore
+	// undoes it, discarding the connection if it cannot.
+	bulk(ctx context.Context, conn *sql.Conn) (restore func(), err error)
 	// insertObservations writes observations for one dataset inside tx.
 	insertObservations(ctx context.Context, tx *Tx, datasetID string, obs []localup.Observation) error
 }

@@ -27,7 +27,7 @@ func (db *DB) Import(ctx context.Context, b *localup.Batch) (changed bool, err e
 	if err := checkBatch(b); err != nil {
 		return false, fmt.Errorf("store: import %s: %w", id, err)
 	}
-	err = db.Transact(ctx, func(tx *Tx) error {
+	err = db.transact(ctx, true, func(tx *Tx) error {
 		var version string
 		switch err := tx.QueryRowContext(ctx, `SELECT version FROM datasets WHERE id = ?`, id).Scan(&version); {
 		case errors.Is(err, sql.ErrNoRows):
@@ -74,9 +74,10 @@ func (db *DB) importBatch(ctx context.Context, tx *Tx, b *localup.Batch) error {
 }
 
 // contributionTables are the tables emptied of a dataset's rows before its
-// new version is written; grant_areas empties with grants.
+// new version is written. Each is named, rather than left to ON DELETE
+// CASCADE, because SQLite imports run without foreign key enforcement.
 var contributionTables = []string{
-	"observations", "grants", "area_groups", "group_descriptions", "published_neighbours", "code_changes",
+	"observations", "grant_areas", "grants", "area_groups", "group_descriptions", "published_neighbours", "code_changes",
 }
 
 func deleteContribution(ctx context.Context, tx *Tx, id string) error {

@@ -50,7 +50,8 @@ func observationWheres(f localup.ObservationFilter) []where {
 // release included, in no promised order. It streams: nothing is held
 // beyond the current row, except that repeated strings and periods are
 // shared between rows. An error from fn stops the scan and is returned
-// as it is.
+// as it is. fn runs while the query is open: it may read from the store,
+// but on an in-memory SQLite store it must not write to it.
 func (db *DB) Observations(ctx context.Context, f localup.ObservationFilter, fn func(localup.Observation) error) error {
 	r := newObservationReader()
 	for _, w := range observationWheres(f) {

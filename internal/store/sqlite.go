@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -86,58 +87,20 @@ func (sqliteDialect) mapError(err error) error {
 	return err
 }
 
-// sqliteObsRows is how many observations one INSERT carries: 12 variables
-// a row plus the shared dataset ID, well inside SQLite's limit, and large
-// enough that statement overhead vanishes.
-const sqliteObsRows = 500
-
-// sqliteObsInsert returns an INSERT of n observations. ?1 is the dataset
-// ID, bound once per statement; empty strings travel as NULL, which binds
-// without copying, and coalesce restores them.
-func sqliteObsInsert(n int) string {
-	var b strings.Builder
-	b.WriteString("INSERT INTO observations (" + obsColumns + ") VALUES ")
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("(?1,?,?,?,?,coalesce(?,''),?,?,?,?,?,coalesce(?,''),coalesce(?,''))")
+// bulk turns off foreign key enforcement for the import's connection.
+// SQLite would otherwise look up the dataset, the indicator and the area
+// of every observation, about a sixth of the insert's cost. Import has
+// already checked those references itself (checkReferences), inside the
+// same write-locked transaction, so nothing can invalidate them before
+// commit. The pragma only takes effect outside a transaction.
+func (sqliteDialect) bulk(ctx context.Context, conn *sql.Conn) (func(), error) {
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return nil, err
 	}
-	return b.String()
-}
-
-const obsColumns = "dataset_id, indicator_id, area_code, period, period_months, breakdown, value, lower, upper, numerator, denominator, status, missing"
-
-func (sqliteDialect) insertObservations(ctx context.Context, tx *Tx, datasetID string, obs []localup.Observation) error {
-	var full *sql.Stmt
-	if len(obs) >= sqliteObsRows {
-		var err error
-		if full, err = tx.PrepareContext(ctx, sqliteObsInsert(sqliteObsRows)); err != nil {
-			return err
+	return func() {
+		if _, err := conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON"); err != nil {
+			// Never hand a connection without foreign keys back to the pool.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
-		defer full.Close()
-	}
-	var periods periodCache
-	args := make([]any, 0, 1+12*sqliteObsRows)
-	for start := 0; start < len(obs); start += sqliteObsRows {
-		chunk := obs[start:min(start+sqliteObsRows, len(obs))]
-		args = append(args[:0], datasetID)
-		for i := range chunk {
-			o := &chunk[i]
-			args = append(args, o.IndicatorID, o.AreaCode, periods.key(o.Period), periodMonths(o.Period),
-				nullString(o.Breakdown), nullFloat(o.Value), nullFloat(o.Lower), nullFloat(o.Upper),
-				nullFloat(o.Numerator), nullFloat(o.Denominator), nullString(o.Status), nullString(o.Missing))
-		}
-		var err error
-		if len(chunk) == sqliteObsRows {
-			_, err = full.ExecContext(ctx, args...)
-			err = tx.db.dialect.mapError(err)
-		} else {
-			_, err = tx.ExecContext(ctx, sqliteObsInsert(len(chunk)), args...)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	}, nil
 }
