@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/localup/localup"
@@ -14,7 +15,7 @@ type builder struct {
 	known  map[string]localup.Area
 	added  map[string]bool
 	quirks map[string]bool // code prefixes this source may use beyond the lookups
-	keys   map[localup.ObservationKey]int
+	keys   map[obsKey]int
 	inds   map[string]bool
 	// retired gives the last year of codes a source uses after ONS
 	// retired them, so that they are not listed as current areas.
@@ -27,7 +28,7 @@ func newBuilder(ds localup.Dataset, known map[string]localup.Area) *builder {
 		known:   known,
 		added:   map[string]bool{},
 		quirks:  map[string]bool{},
-		keys:    map[localup.ObservationKey]int{},
+		keys:    map[obsKey]int{},
 		inds:    map[string]bool{},
 		retired: map[string]int{},
 	}
@@ -82,6 +83,15 @@ func (b *builder) indicator(ind localup.Indicator) {
 	b.batch.Indicators = append(b.batch.Indicators, ind)
 }
 
+// obsKey is an observation's key within one batch. It holds the period as
+// numbers rather than its ISO string so that checking 100,000 rows for
+// duplicates formats no strings.
+type obsKey struct {
+	indicator, area, breakdown string
+	start                      int64
+	months                     int
+}
+
 // observe adds an observation from the current row, rejecting a key that
 // an earlier line already used and a lower limit above the upper.
 func (b *builder) observe(c *csvFile, o localup.Observation) error {
@@ -91,7 +101,7 @@ func (b *builder) observe(c *csvFile, o localup.Observation) error {
 	if !b.inds[o.IndicatorID] {
 		return c.errf("indicator", "unknown indicator %q", o.IndicatorID)
 	}
-	k := o.Key()
+	k := obsKey{o.IndicatorID, o.AreaCode, o.Breakdown, o.Period.Start.Unix(), o.Period.Years*12 + o.Period.Months}
 	if first, dup := b.keys[k]; dup {
 		return c.errf("", "duplicate row: %s for %s in %s already given on line %d", o.IndicatorID, o.AreaCode, o.Period.Label(), first)
 	}
@@ -99,6 +109,15 @@ func (b *builder) observe(c *csvFile, o localup.Observation) error {
 	o.DatasetID = b.batch.Dataset.ID
 	b.batch.Observations = append(b.batch.Observations, o)
 	return nil
+}
+
+// reserve makes room for about n more observations, so that a large file
+// does not grow the batch and the duplicate index step by step.
+func (b *builder) reserve(n int) {
+	b.batch.Observations = slices.Grow(b.batch.Observations, n)
+	if len(b.keys) == 0 {
+		b.keys = make(map[obsKey]int, n)
+	}
 }
 
 // file records a source file's provenance.

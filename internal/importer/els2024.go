@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -143,7 +145,10 @@ func readELS2024(im *Importer, b *builder) error {
 		return err
 	}
 
-	// The data.
+	// The data: about 31 bytes a row.
+	if st, err := os.Stat(filepath.Join(im.DataDir, dir+"combined-data.csv")); err == nil {
+		b.reserve(int(st.Size()/31) + 16)
+	}
 	return eachRow(im, b, dir+"combined-data.csv", []string{"id", "areacd", "value", "lci", "uci", "xDomainNumb"}, func(c *csvFile) error {
 		l, ok := byNumber[c.get("id")]
 		if !ok {
