@@ -47,37 +47,44 @@ func assignQuantiles(values []float64, nq int, invert bool, out []int) (tooFew b
 	// the subtraction can merge values that differ only in the last bits,
 	// and matching that keeps ties identical to the reference output.
 	maxV := math.Inf(-1)
-	idx := make([]int, 0, len(values))
-	for i, v := range values {
+	n := 0
+	for _, v := range values {
 		if !isMissing(v) {
-			idx = append(idx, i)
+			n++
 			maxV = math.Max(maxV, v)
 		}
 	}
-	n := len(idx)
 	if n == 0 || n < nq {
 		return n < nq
 	}
-	adj := func(i int) float64 {
-		if invert {
-			return maxV - values[i]
-		}
-		return values[i]
+	type ranked struct {
+		adj float64
+		i   int
 	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(adj(a), adj(b)) })
+	rs := make([]ranked, 0, n)
+	for i, v := range values {
+		if isMissing(v) {
+			continue
+		}
+		if invert {
+			v = maxV - v
+		}
+		rs = append(rs, ranked{v, i})
+	}
+	slices.SortFunc(rs, func(a, b ranked) int { return cmp.Compare(a.adj, b.adj) })
 	// Same floating-point steps as the R expression, so that values on a
 	// quantile boundary land on the same side.
 	width := float64(n) / float64(nq)
 	rank := 0
-	for pos, i := range idx {
-		if pos == 0 || adj(i) != adj(idx[pos-1]) {
+	for pos, r := range rs {
+		if pos == 0 || r.adj != rs[pos-1].adj {
 			rank = pos + 1 // ties.method = "min"
 		}
 		q := int(math.Floor(float64(nq+1) - math.Ceil((float64(n+1)-float64(rank))/width)))
 		if q == 0 {
 			q = 1
 		}
-		out[i] = q
+		out[r.i] = q
 	}
 	return false
 }

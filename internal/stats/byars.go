@@ -24,9 +24,9 @@ const exactPoissonBelow = 10
 // too because the formula is undefined. A NaN count gives NaN limits.
 // Negative O, an infinite O or a bad level is an error.
 func ByarsInterval(o, conf float64) (lower, upper float64, err error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("ByarsInterval", conf)
 	if err != nil {
-		return 0, 0, fmt.Errorf("stats: ByarsInterval: %w", err)
+		return 0, 0, err
 	}
 	if isMissing(o) {
 		return math.NaN(), math.NaN(), nil
@@ -58,9 +58,9 @@ func byarsLimits(o, z float64) (lower, upper float64) {
 // where χ²(p; k) is the p quantile with k degrees of freedom. The lower limit
 // of O = 0 is 0. The limits are on the count. NaN gives NaN limits.
 func ExactPoissonInterval(o, conf float64) (lower, upper float64, err error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("ExactPoissonInterval", conf)
 	if err != nil {
-		return 0, 0, fmt.Errorf("stats: ExactPoissonInterval: %w", err)
+		return 0, 0, err
 	}
 	if isMissing(o) {
 		return math.NaN(), math.NaN(), nil
@@ -88,9 +88,9 @@ func exactLimits(o, c float64) (lower, upper float64) {
 // Fingertips profiles do: exact limits when O < 10 and Byar's approximation
 // at or above 10. It also reports which method it used.
 func PoissonCI(o, conf float64) (lower, upper float64, method Method, err error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("PoissonCI", conf)
 	if err != nil {
-		return 0, 0, "", fmt.Errorf("stats: PoissonCI: %w", err)
+		return 0, 0, "", err
 	}
 	if isMissing(o) {
 		return math.NaN(), math.NaN(), "", nil
@@ -119,9 +119,9 @@ func poissonLimits(o, c float64) (lower, upper float64, method Method) {
 // rate). A missing count gives NaN outputs and an empty Method; a missing
 // denominator gives NaN outputs with the Method the count would use.
 func RateCI(count, denominator, multiplier, conf float64) (Estimate, error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("RateCI", conf)
 	if err != nil {
-		return Estimate{}, fmt.Errorf("stats: RateCI: %w", err)
+		return Estimate{}, err
 	}
 	if err := checkMultiplier("RateCI", multiplier); err != nil {
 		return Estimate{}, err

@@ -146,9 +146,9 @@ func CompareProportionToControlLimits(x, n, p, conf float64, pol Polarity) (Comp
 	if err := pol.validate("CompareProportionToControlLimits"); err != nil {
 		return NotCompared, err
 	}
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("CompareProportionToControlLimits", conf)
 	if err != nil {
-		return NotCompared, fmt.Errorf("stats: CompareProportionToControlLimits: %w", err)
+		return NotCompared, err
 	}
 	if isMissing(x) || isMissing(n) || isMissing(p) {
 		return NotCompared, nil
@@ -182,9 +182,9 @@ func CompareRateToControlLimits(count, population, benchmarkRate, conf float64, 
 	if err := pol.validate("CompareRateToControlLimits"); err != nil {
 		return NotCompared, err
 	}
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("CompareRateToControlLimits", conf)
 	if err != nil {
-		return NotCompared, fmt.Errorf("stats: CompareRateToControlLimits: %w", err)
+		return NotCompared, err
 	}
 	if isMissing(count) || isMissing(population) || isMissing(benchmarkRate) {
 		return NotCompared, nil

@@ -44,20 +44,25 @@ const (
 // wrapping ErrConfidence. Levels below 90% are refused because the Fingertips
 // methods (Byar in particular) are only validated for the usual 95% and 99.8%.
 func NormalizeConfidence(conf float64) (float64, error) {
+	return checkConfidence("NormalizeConfidence", conf)
+}
+
+// checkConfidence is NormalizeConfidence with the caller's name in the error.
+func checkConfidence(fn string, conf float64) (float64, error) {
 	switch {
 	case conf >= 0.9 && conf <= 1:
 		return conf, nil
 	case conf >= 90 && conf <= 100:
 		return conf / 100, nil
 	}
-	return 0, fmt.Errorf("stats: confidence %v: %w", conf, ErrConfidence)
+	return 0, fmt.Errorf("stats: %s: confidence %v: %w", fn, conf, ErrConfidence)
 }
 
 // ZForConfidence returns the two-sided standard normal critical value for a
 // confidence level given in either form: Φ⁻¹(c + (1−c)/2), 1.959964 for 95%
 // and 3.090232 for 99.8%. A level of exactly 1 gives +Inf.
 func ZForConfidence(conf float64) (float64, error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("ZForConfidence", conf)
 	if err != nil {
 		return 0, err
 	}
@@ -82,9 +87,9 @@ func zFromFraction(c float64) float64 {
 func ConfidenceLevels(levels ...float64) ([]float64, error) {
 	switch len(levels) {
 	case 0:
-		return nil, fmt.Errorf("stats: no confidence level given: %w", ErrConfidence)
+		return nil, fmt.Errorf("stats: ConfidenceLevels: no level given: %w", ErrConfidence)
 	case 1:
-		c, err := NormalizeConfidence(levels[0])
+		c, err := checkConfidence("ConfidenceLevels", levels[0])
 		if err != nil {
 			return nil, err
 		}
@@ -93,9 +98,9 @@ func ConfidenceLevels(levels ...float64) ([]float64, error) {
 		if levels[0] == Conf95 && levels[1] == Conf998 {
 			return []float64{Conf95, Conf998}, nil
 		}
-		return nil, fmt.Errorf("stats: confidence levels %v: two levels must be 0.95 and 0.998: %w", levels, ErrConfidence)
+		return nil, fmt.Errorf("stats: ConfidenceLevels: %v: two levels must be 0.95 and 0.998: %w", levels, ErrConfidence)
 	}
-	return nil, fmt.Errorf("stats: %d confidence levels given, at most two allowed: %w", len(levels), ErrConfidence)
+	return nil, fmt.Errorf("stats: ConfidenceLevels: %d levels given, at most two allowed: %w", len(levels), ErrConfidence)
 }
 
 // isMissing reports whether v is the package's missing-value marker.

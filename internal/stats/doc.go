@@ -26,7 +26,23 @@
 //   - Recent trends: Fingertips technical guidance, "Trend markers".
 //
 // The package is checked against the PHEindicatormethods reference test data
-// (see the conformance tests), using testthat's tolerance rule.
+// in shared/conformance (every row of every converted family), using
+// testthat's tolerance rule; see the *_conformance_test.go files.
+//
+// # Contents
+//
+//   - Confidence levels and critical values: NormalizeConfidence,
+//     ZForConfidence, ConfidenceLevels.
+//   - Proportions: WilsonInterval, Proportion.
+//   - Counts and rates: ByarsInterval, ExactPoissonInterval, PoissonCI, RateCI.
+//   - Standardisation: DSR, DSRNonIndependent, ESP2013, ISRatio, ISRate.
+//   - Means: MeanCI.
+//   - Comparisons with a benchmark: CompareToBenchmark, CompareIntervals,
+//     CompareProportionToControlLimits, CompareRateToControlLimits, and the
+//     funnel plot functions (ProportionFunnelLimits and friends).
+//   - Banding: AssignQuantiles, QuantileBands, Quintiles, Quartiles, Deciles.
+//   - Recent trends: RecentTrendProportion, RecentTrendCI.
+//   - Statistically similar areas: Neighbours, NeighboursOf, Contributions.
 //
 // # Conventions
 //

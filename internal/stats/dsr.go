@@ -77,9 +77,9 @@ type DSRResult struct {
 // must be present and ≥ 0 (a zero weight drops the band). When O < 10 the
 // result is Suppressed.
 func DSR(counts, pops, stdPops []float64, multiplier, conf float64) (DSRResult, error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("DSR", conf)
 	if err != nil {
-		return DSRResult{}, fmt.Errorf("stats: DSR: %w", err)
+		return DSRResult{}, err
 	}
 	if err := checkMultiplier("DSR", multiplier); err != nil {
 		return DSRResult{}, err
@@ -185,9 +185,9 @@ type EventFrequencyRow struct {
 // every row of a band must carry the same Pop and StdPop, otherwise the
 // function returns an error wrapping ErrInconsistent.
 func DSRNonIndependent(rows []EventFrequencyRow, multiplier, conf float64) (DSRResult, error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("DSRNonIndependent", conf)
 	if err != nil {
-		return DSRResult{}, fmt.Errorf("stats: DSRNonIndependent: %w", err)
+		return DSRResult{}, err
 	}
 	if err := checkMultiplier("DSRNonIndependent", multiplier); err != nil {
 		return DSRResult{}, err

@@ -177,8 +177,8 @@ func proportionFunnelInputs(fn string, xs, ns []float64) (avg, minD, maxD float6
 		if isMissing(x) || isMissing(n) {
 			return 0, 0, 0, fmt.Errorf("stats: %s: record %d: numerators and denominators must be provided for all records: %w", fn, i, ErrMissing)
 		}
-		if err := checkProportionInputs(fn, x, n); err != nil {
-			return 0, 0, 0, fmt.Errorf("record %d: %w", i, err)
+		if err := checkProportionInputs(fmt.Sprintf("%s: record %d", fn, i), x, n); err != nil {
+			return 0, 0, 0, err
 		}
 		sx += x
 		sn += n

@@ -22,24 +22,28 @@ type ISRResult struct {
 // allowed (a band with nobody in it expects no events). Reference populations
 // must be present and > 0.
 func ExpectedCount(pops, refCounts, refPops []float64) (float64, error) {
+	return expectedCount("ExpectedCount", pops, refCounts, refPops)
+}
+
+func expectedCount(fn string, pops, refCounts, refPops []float64) (float64, error) {
 	if len(pops) == 0 || len(pops) != len(refCounts) || len(pops) != len(refPops) {
-		return 0, fmt.Errorf("stats: ExpectedCount: %d populations, %d reference counts, %d reference populations: %w",
-			len(pops), len(refCounts), len(refPops), ErrLength)
+		return 0, fmt.Errorf("stats: %s: %d populations, %d reference counts, %d reference populations: %w",
+			fn, len(pops), len(refCounts), len(refPops), ErrLength)
 	}
 	var e float64
 	for i := range pops {
 		n, rx, rn := pops[i], refCounts[i], refPops[i]
 		switch {
 		case math.IsInf(n, 0) || math.IsInf(rx, 0) || math.IsInf(rn, 0):
-			return 0, fmt.Errorf("stats: ExpectedCount: band %d: %w", i, ErrInvalid)
+			return 0, fmt.Errorf("stats: %s: band %d: %w", fn, i, ErrInvalid)
 		case n < 0:
-			return 0, fmt.Errorf("stats: ExpectedCount: band %d: population %v: %w", i, n, ErrNegative)
+			return 0, fmt.Errorf("stats: %s: band %d: population %v: %w", fn, i, n, ErrNegative)
 		case rx < 0:
-			return 0, fmt.Errorf("stats: ExpectedCount: band %d: reference count %v: %w", i, rx, ErrNegative)
+			return 0, fmt.Errorf("stats: %s: band %d: reference count %v: %w", fn, i, rx, ErrNegative)
 		case isMissing(rn):
-			return 0, fmt.Errorf("stats: ExpectedCount: band %d: reference population: %w", i, ErrMissing)
+			return 0, fmt.Errorf("stats: %s: band %d: reference population: %w", fn, i, ErrMissing)
 		case rn <= 0:
-			return 0, fmt.Errorf("stats: ExpectedCount: band %d: reference population %v: %w", i, rn, ErrNonPositive)
+			return 0, fmt.Errorf("stats: %s: band %d: reference population %v: %w", fn, i, rn, ErrNonPositive)
 		}
 		e += naZero(rx) / rn * naZero(n)
 	}
@@ -75,11 +79,13 @@ func ISRatio(counts, pops, refCounts, refPops []float64, refValue, conf float64)
 	if err != nil {
 		return ISRResult{}, err
 	}
-	e, err := ExpectedCount(pops, refCounts, refPops)
+	e, err := expectedCount("ISRatio", pops, refCounts, refPops)
 	if err != nil {
-		return ISRResult{}, fmt.Errorf("stats: ISRatio: %w", err)
+		return ISRResult{}, err
 	}
-	return ISRatioFromTotals(o, e, refValue, conf)
+	res, err := indirect("ISRatio", o, e, refValue, conf)
+	res.RefRate = math.NaN()
+	return res, err
 }
 
 // ISRatioFromTotals is ISRatio for an observed total supplied directly (for
@@ -105,15 +111,17 @@ func ISRate(counts, pops, refCounts, refPops []float64, multiplier, conf float64
 	if err != nil {
 		return ISRResult{}, err
 	}
-	e, err := ExpectedCount(pops, refCounts, refPops)
+	e, err := expectedCount("ISRate", pops, refCounts, refPops)
 	if err != nil {
-		return ISRResult{}, fmt.Errorf("stats: ISRate: %w", err)
+		return ISRResult{}, err
 	}
 	r, err := ReferenceRate(refCounts, refPops, multiplier)
 	if err != nil {
-		return ISRResult{}, fmt.Errorf("stats: ISRate: %w", err)
+		return ISRResult{}, err
 	}
-	return ISRateFromTotals(o, e, r, conf)
+	res, err := indirect("ISRate", o, e, r, conf)
+	res.RefRate = r
+	return res, err
 }
 
 // ISRateFromTotals is ISRate for totals supplied directly; refRate is the
@@ -146,9 +154,9 @@ func ReferenceRate(refCounts, refPops []float64, multiplier float64) (float64, e
 
 // indirect computes O/E × scale with exact-or-Byar limits.
 func indirect(fn string, o, e, scale, conf float64) (ISRResult, error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence(fn, conf)
 	if err != nil {
-		return ISRResult{}, fmt.Errorf("stats: %s: %w", fn, err)
+		return ISRResult{}, err
 	}
 	switch {
 	case isMissing(o) || math.IsInf(o, 0):

@@ -27,9 +27,9 @@ type MeanResult struct {
 // NaN values are treated as missing and skipped; fewer than two remaining
 // values is an error wrapping ErrTooFew, and an infinite value is an error.
 func MeanCI(values []float64, conf float64) (MeanResult, error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("MeanCI", conf)
 	if err != nil {
-		return MeanResult{}, fmt.Errorf("stats: MeanCI: %w", err)
+		return MeanResult{}, err
 	}
 	var sum float64
 	n := 0

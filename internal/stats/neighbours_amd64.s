@@ -118,6 +118,104 @@ loop:
 	VZEROUPPER
 	RET
 
+// func kernel12x16AVX512(a *float32, lda int, bp *float32, m int, na *float32, nb *float32, thr *float32, thrc *float32, out *float32) (m0 uint64, m1 uint64, m2 uint64)
+//
+// Twelve rows of a (stride lda floats) against one packed panel of sixteen
+// columns: one ZMM register holds a panel row, so each dimension costs one
+// panel load and twelve FMAs whose row value is broadcast from memory.
+// Twelve accumulators (Z16-Z27) hold the 12×16 dot products. The epilogue
+// forms (na + nb) − 2·dot, stores it to out (row-major 12×16) and compares
+// it with the row threshold and the column thresholds; mask bit r*16+l,
+// 64 bits per result word, is set where either comparison holds.
+TEXT ·kernel12x16AVX512(SB), NOSPLIT, $0-96
+	MOVQ a+0(FP), SI
+	MOVQ lda+8(FP), R8
+	SHLQ $2, R8                 // R8 = stride in bytes (rows 1, 2, 4, 8 via scale)
+	LEAQ (R8)(R8*2), R9         // 3·stride (rows 3 and 6)
+	LEAQ (R8)(R8*4), R10        // 5·stride (rows 5 and 10)
+	LEAQ (R9)(R8*4), R11        // 7·stride
+	LEAQ (R8)(R8*8), R12        // 9·stride
+	LEAQ (R10)(R9*2), R13       // 11·stride
+	MOVQ bp+16(FP), DI
+	MOVQ m+24(FP), CX
+	VPXORD Z16, Z16, Z16
+	VPXORD Z17, Z17, Z17
+	VPXORD Z18, Z18, Z18
+	VPXORD Z19, Z19, Z19
+	VPXORD Z20, Z20, Z20
+	VPXORD Z21, Z21, Z21
+	VPXORD Z22, Z22, Z22
+	VPXORD Z23, Z23, Z23
+	VPXORD Z24, Z24, Z24
+	VPXORD Z25, Z25, Z25
+	VPXORD Z26, Z26, Z26
+	VPXORD Z27, Z27, Z27
+
+loop512:
+	VMOVUPS (DI), Z0
+	VFMADD231PS.BCST (SI), Z0, Z16
+	VFMADD231PS.BCST (SI)(R8*1), Z0, Z17
+	VFMADD231PS.BCST (SI)(R8*2), Z0, Z18
+	VFMADD231PS.BCST (SI)(R9*1), Z0, Z19
+	VFMADD231PS.BCST (SI)(R8*4), Z0, Z20
+	VFMADD231PS.BCST (SI)(R10*1), Z0, Z21
+	VFMADD231PS.BCST (SI)(R9*2), Z0, Z22
+	VFMADD231PS.BCST (SI)(R11*1), Z0, Z23
+	VFMADD231PS.BCST (SI)(R8*8), Z0, Z24
+	VFMADD231PS.BCST (SI)(R12*1), Z0, Z25
+	VFMADD231PS.BCST (SI)(R10*2), Z0, Z26
+	VFMADD231PS.BCST (SI)(R13*1), Z0, Z27
+	ADDQ $64, DI
+	ADDQ $4, SI
+	DECQ CX
+	JNZ  loop512
+
+	MOVQ na+32(FP), BX
+	MOVQ nb+40(FP), DX
+	MOVQ thr+48(FP), R12
+	MOVQ thrc+56(FP), R8
+	MOVQ out+64(FP), DI
+	VMOVUPS (DX), Z1            // nb
+	VMOVUPS (R8), Z2            // thrc
+	XORQ R9, R9
+	XORQ R10, R10
+	XORQ R11, R11
+
+// ROW512 finishes row r (accumulator acc) and ORs its 16 mask bits into
+// word at the given shift.
+#define ROW512(acc, r4, off, shift, word) \
+	VADDPS acc, acc, acc \
+	VBROADCASTSS r4(BX), Z3 \
+	VADDPS Z1, Z3, Z3 \
+	VSUBPS acc, Z3, Z3 \
+	VMOVUPS Z3, off(DI) \
+	VBROADCASTSS r4(R12), Z4 \
+	VCMPPS $2, Z4, Z3, K1 \
+	VCMPPS $2, Z2, Z3, K2 \
+	KORW K1, K2, K1 \
+	KMOVW K1, AX \
+	SHLQ $shift, AX \
+	ORQ AX, word
+
+	ROW512(Z16, 0, 0, 0, R9)
+	ROW512(Z17, 4, 64, 16, R9)
+	ROW512(Z18, 8, 128, 32, R9)
+	ROW512(Z19, 12, 192, 48, R9)
+	ROW512(Z20, 16, 256, 0, R10)
+	ROW512(Z21, 20, 320, 16, R10)
+	ROW512(Z22, 24, 384, 32, R10)
+	ROW512(Z23, 28, 448, 48, R10)
+	ROW512(Z24, 32, 512, 0, R11)
+	ROW512(Z25, 36, 576, 16, R11)
+	ROW512(Z26, 40, 640, 32, R11)
+	ROW512(Z27, 44, 704, 48, R11)
+
+	MOVQ R9, m0+72(FP)
+	MOVQ R10, m1+80(FP)
+	MOVQ R11, m2+88(FP)
+	VZEROUPPER
+	RET
+
 // func cpuid(leaf, sub uint32) (a, b, c, d uint32)
 TEXT ·cpuid(SB), NOSPLIT, $0-24
 	MOVL leaf+0(FP), AX

@@ -6,7 +6,8 @@ import (
 )
 
 // The Fingertips "recent trend" marker (OHID Public Health Data Technical
-// Guidance, "Trend markers"; open-source implementation in Fingertips'
+// Guidance, "Trend markers", section "Process for testing for 'recent'
+// statistical trend"; open-source implementation in Fingertips'
 // TrendMarkerCalculator) tests the five most recent values of an annual
 // series. This file implements both of its formulations:
 //
@@ -188,15 +189,21 @@ func RecentTrendProportion(numerators, denominators []float64) (TrendResult, err
 	}
 	rs := numerators[len(numerators)-TrendPoints:]
 	ns := denominators[len(denominators)-TrendPoints:]
+	// Invalid values are errors wherever they are; only then do missing or
+	// degenerate points make the trend incalculable.
+	for i := range TrendPoints {
+		if !isMissing(rs[i]) && !isMissing(ns[i]) {
+			if err := checkProportionInputs(fn, rs[i], ns[i]); err != nil {
+				return TrendResult{}, err
+			}
+		}
+	}
 	var logit [TrendPoints]float64
 	var N, R, sumRT, sumNT, sumNT2 float64
 	for i := range TrendPoints {
 		r, n := rs[i], ns[i]
 		if isMissing(r) || isMissing(n) {
 			return cannotCalculate("missing value among the last five points"), nil
-		}
-		if err := checkProportionInputs(fn, r, n); err != nil {
-			return TrendResult{}, err
 		}
 		if r == 0 || r == n {
 			return cannotCalculate("a proportion of 0 or 1 among the last five points"), nil
@@ -251,17 +258,20 @@ func RecentTrendCI(values, lower95, upper95 []float64) (TrendResult, error) {
 		return cannotCalculate(fmt.Sprintf("%d points, need %d", len(values), TrendPoints)), nil
 	}
 	k := len(values) - TrendPoints
+	for i := k; i < len(values); i++ {
+		v, lo, hi := values[i], lower95[i], upper95[i]
+		if math.IsInf(v, 0) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+			return TrendResult{}, fmt.Errorf("stats: %s: point %d: value %v [%v, %v]: %w", fn, i, v, lo, hi, ErrInvalid)
+		}
+		if lo > hi {
+			return TrendResult{}, fmt.Errorf("stats: %s: point %d: lower limit %v above upper %v: %w", fn, i, lo, hi, ErrInvalid)
+		}
+	}
 	var y, w [TrendPoints]float64
 	for i := range TrendPoints {
 		v, lo, hi := values[k+i], lower95[k+i], upper95[k+i]
 		if isMissing(v) || isMissing(lo) || isMissing(hi) {
 			return cannotCalculate("missing value or limit among the last five points"), nil
-		}
-		if math.IsInf(v, 0) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
-			return TrendResult{}, fmt.Errorf("stats: %s: point %d: value %v [%v, %v]: %w", fn, k+i, v, lo, hi, ErrInvalid)
-		}
-		if lo > hi {
-			return TrendResult{}, fmt.Errorf("stats: %s: point %d: lower limit %v above upper %v: %w", fn, k+i, lo, hi, ErrInvalid)
 		}
 		se := (hi - lo) / 3.92
 		if se == 0 {

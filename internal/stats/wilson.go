@@ -22,9 +22,9 @@ import (
 // n = 0 through and returns NaN; here it is refused because no interval
 // exists for an empty sample.)
 func WilsonInterval(x, n, conf float64) (lower, upper float64, err error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("WilsonInterval", conf)
 	if err != nil {
-		return 0, 0, fmt.Errorf("stats: WilsonInterval: %w", err)
+		return 0, 0, err
 	}
 	if isMissing(x) || isMissing(n) {
 		return math.NaN(), math.NaN(), nil
@@ -71,9 +71,9 @@ func checkProportionInputs(fn string, x, n float64) error {
 // 100 a percentage. A missing numerator or denominator gives a NaN value and
 // limits (Method still Wilson) and no error.
 func Proportion(x, n, multiplier, conf float64) (Estimate, error) {
-	c, err := NormalizeConfidence(conf)
+	c, err := checkConfidence("Proportion", conf)
 	if err != nil {
-		return Estimate{}, fmt.Errorf("stats: Proportion: %w", err)
+		return Estimate{}, err
 	}
 	if err := checkMultiplier("Proportion", multiplier); err != nil {
 		return Estimate{}, err
