@@ -31,7 +31,9 @@ import (
 // TrendChiSquaredThreshold (the 99.8% point of χ² on 1 df, 3.0902²) AND the
 // direction of the slope is unchanged when each of the five points is left
 // out in turn (six slopes with the same sign; a zero slope counts as
-// positive, as Fingertips does). The leave-one-out rule stops a single
+// positive, as Fingertips does). The slopes are those of the logit
+// regression for proportions and of the weighted regression otherwise, each
+// refitted on the four remaining points. The leave-one-out rule stops a single
 // outlying year from producing a marker. Then the marker is Increasing for a
 // positive slope and Decreasing for a negative one; otherwise it is
 // NoSignificantChange.
