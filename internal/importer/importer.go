@@ -203,6 +203,12 @@ func summarise(b *localup.Batch) localup.ImportSummary {
 			areas[c] = true
 		}
 	}
+	for _, g := range b.Groups {
+		areas[g.AreaCode] = true
+	}
+	for _, n := range b.Neighbours {
+		areas[n.AreaCode] = true
+	}
 	return localup.ImportSummary{DatasetID: b.Dataset.ID, Observations: len(b.Observations),
 		Areas: len(areas), Indicators: len(inds), Periods: len(periods), Grants: len(b.Grants)}
 }
