@@ -47,7 +47,7 @@ type command struct {
 }
 
 // commands lists every subcommand, in the order help shows them.
-var commands = []*command{importCommand, serveCommand, migrateCommand, versionCommand}
+var commands = []*command{importCommand, serveCommand, allocateCommand, migrateCommand, versionCommand}
 
 // Main is the localup program, split from func main so that tests can run
 // it: ParseFlags reads the command line, Run does the work and Close
@@ -64,6 +64,7 @@ type Main struct {
 	args     []string
 	tidyID   string
 	tidyMeta string
+	alloc    allocateFlags
 	log      *slog.Logger
 
 	db       *store.DB
@@ -116,13 +117,12 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 			fs.PrintDefaults()
 		}
 	}
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseInterspersed(fs, args[1:], &m.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return errHelp
 		}
 		return usageError("%v", err)
 	}
-	m.args = fs.Args()
 	if m.cmd.maxArgs >= 0 && len(m.args) > m.cmd.maxArgs {
 		fs.Usage()
 		if m.cmd.maxArgs == 0 {
@@ -135,6 +135,30 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 		return err
 	}
 	m.log = newLogger(m.Stderr, m.Config)
+	return nil
+}
+
+// parseInterspersed parses flags that may come after positional
+// arguments, as in "localup allocate FORMULA --pot N", appending the
+// positional arguments to args. The flag package stops at the first
+// positional argument, so parsing resumes after each one; "--" ends the
+// flags as usual.
+func parseInterspersed(fs *flag.FlagSet, rest []string, args *[]string) error {
+	for len(rest) > 0 {
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		left := fs.Args()
+		if used := len(rest) - len(left); used > 0 && rest[used-1] == "--" {
+			*args = append(*args, left...)
+			return nil
+		}
+		if len(left) == 0 {
+			break
+		}
+		*args = append(*args, left[0])
+		rest = left[1:]
+	}
 	return nil
 }
 

@@ -171,7 +171,7 @@ func TestEndToEnd(t *testing.T) {
 		for _, tr := range rows {
 			id := webtest.Attr(tr, "data-indicator")
 			if webtest.Text(webtest.Query(tr, "td[data-value]")) == "" || webtest.Text(webtest.Query(tr, "td[data-period]")) == "" ||
-				webtest.Text(webtest.Query(tr, "td[data-source]")) == "" {
+				webtest.Text(webtest.Query(tr, "[data-source]")) == "" {
 				t.Errorf("row %s lacks a value, period or source", id)
 			}
 		}
@@ -179,10 +179,10 @@ func TestEndToEnd(t *testing.T) {
 		if v := webtest.Text(webtest.Query(pay, "td[data-value]")); !strings.HasPrefix(v, "£") {
 			t.Errorf("weekly pay = %q, want pounds", v)
 		}
-		if s := webtest.Text(webtest.Query(pay, "td[data-source]")); !strings.Contains(s, "Open Government Licence") {
+		if s := webtest.Text(webtest.Query(pay, "[data-source]")); !strings.Contains(s, "Open Government Licence") {
 			t.Errorf("weekly pay source %q lacks its licence", s)
 		}
-		if v := webtest.Text(webtest.Query(pay, "td[data-interval]")); !strings.Contains(v, " to ") {
+		if v := webtest.Text(webtest.Query(pay, "[data-interval]")); !strings.Contains(v, " to ") {
 			t.Errorf("weekly pay interval = %q", v)
 		}
 	})

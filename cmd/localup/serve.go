@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/web"
 )
@@ -59,7 +60,8 @@ func (m *Main) serve(ctx context.Context) error {
 	m.log.Info("data loaded", "datasets", len(snap.Datasets()), "areas", len(snap.AllAreas()),
 		"indicators", len(snap.Indicators()), "observations", snap.ObservationCount(),
 		"version", snap.Version()[:12], "took", time.Since(start).Round(time.Millisecond))
-	srv, err := web.New(web.Options{Snapshot: live.Get, Store: db, Log: m.log})
+	alloc := allocation.New(allocation.Options{Snapshot: live.Get, Evidence: db, Formulas: db})
+	srv, err := web.New(web.Options{Snapshot: live.Get, Store: db, Log: m.log, Allocation: alloc})
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/snapshot"
 )
 
@@ -22,7 +23,8 @@ var OpenAPIDocument []byte
 
 // API answers the /api/v1 endpoints.
 type API struct {
-	snap func() *snapshot.Snapshot
+	snap  func() *snapshot.Snapshot
+	alloc *allocation.Service // set by SetAllocation; nil disables allocations
 }
 
 // New returns an API reading from the snapshot that snap returns.

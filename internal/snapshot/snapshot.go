@@ -20,7 +20,8 @@ import (
 )
 
 // Snapshot is the evidence base as of one data version. It is never
-// changed after Load returns, so any number of goroutines may read it.
+// changed after Load returns, so any number of goroutines may read it;
+// its one cache, Memo, is safe for concurrent use.
 type Snapshot struct {
 	version  string
 	loadedAt time.Time
@@ -42,8 +43,21 @@ type Snapshot struct {
 	obs      []localup.Observation
 	byArea   map[string]map[string]span       // area → indicator → all breakdowns
 	byIndPer map[string]map[periodKey][]int32 // indicator → period → obs indexes, by area code (total only)
-	periods  map[string][]localup.Period      // indicator → periods with a total value, oldest first
-	latest   map[string][]Latest              // area → one row per indicator
+	// cells mirrors byIndPer by area index, with values, for searching.
+	cells   map[string]map[periodKey]periodCell
+	periods map[string][]localup.Period // indicator → periods with a total value, oldest first
+	latest  map[string][]Latest         // area → one row per indicator
+
+	lineage   lineageIndex // code changes, by old and new code
+	followIdx []int32      // area index → index of the code it continues (new_code), or -1
+	groups    groupIndex   // published classifications and neighbour lists
+
+	// Derived once per version by the profile steps of build.
+	dists    map[distKey]*Distribution          // indicator × area type × period
+	similar  map[localup.AreaType]*SimilarModel // default similar-areas model per type
+	profiles map[string]*Profile                // area → profile (not neighbourhoods)
+
+	memo memo // bytes derived from this snapshot; see Memo
 }
 
 // span is a half-open range of Snapshot.obs.
@@ -88,6 +102,19 @@ func Load(ctx context.Context, st localup.Store) (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snapshot.Load: indicators: %w", err)
 	}
+	src := &source{datasets: datasets, areas: areas, indicators: indicators}
+	if src.changes, err = st.CodeChanges(ctx); err != nil {
+		return nil, fmt.Errorf("snapshot.Load: code changes: %w", err)
+	}
+	if src.groups, err = st.AreaGroups(ctx, ""); err != nil {
+		return nil, fmt.Errorf("snapshot.Load: area groups: %w", err)
+	}
+	if src.descriptions, err = st.GroupDescriptions(ctx, ""); err != nil {
+		return nil, fmt.Errorf("snapshot.Load: group descriptions: %w", err)
+	}
+	if src.neighbours, err = st.PublishedNeighbours(ctx, ""); err != nil {
+		return nil, fmt.Errorf("snapshot.Load: published neighbours: %w", err)
+	}
 	res := localup.NewResolver(datasets)
 	in := make(interner)
 	err = st.Observations(ctx, localup.ObservationFilter{}, func(o localup.Observation) error {
@@ -98,20 +125,39 @@ func Load(ctx context.Context, st localup.Store) (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snapshot.Load: observations: %w", err)
 	}
-	return build(Digest(datasets), datasets, areas, indicators, res.Observations()), nil
+	src.obs = res.Observations()
+	return build(Digest(datasets), src), nil
+}
+
+// source is everything Load reads from the store, observations resolved.
+type source struct {
+	datasets     []localup.Dataset
+	areas        []localup.Area
+	indicators   []localup.Indicator
+	obs          []localup.Observation
+	changes      []localup.CodeChange
+	groups       []localup.AreaGroup
+	descriptions []localup.GroupDescription
+	neighbours   []localup.PublishedNeighbour
 }
 
 // build indexes data that has already been read and resolved. Each step
 // reads what the earlier ones made; derived figures (benchmarks, ranks,
-// judgements) belong in later steps here, computed once per version.
-func build(version string, datasets []localup.Dataset, areas []localup.Area,
-	indicators []localup.Indicator, obs []localup.Observation) *Snapshot {
+// judgements) are computed here once per version, so that serving a page
+// only looks them up.
+func build(version string, src *source) *Snapshot {
 	s := &Snapshot{version: version, loadedAt: time.Now()}
-	s.indexDatasets(datasets)
-	s.indexAreas(areas)
-	s.indexIndicators(indicators)
-	s.indexObservations(obs)
+	s.indexDatasets(src.datasets)
+	s.indexAreas(src.areas)
+	s.indexIndicators(src.indicators)
+	s.indexObservations(src.obs)
+	s.indexCells()
 	s.deriveLatest()
+	s.indexLineage(src.changes)
+	s.indexGroups(src.groups, src.descriptions, src.neighbours)
+	s.deriveDistributions()
+	s.deriveSimilar()
+	s.deriveProfiles()
 	return s
 }
 

@@ -98,3 +98,68 @@ func benchImport(b *testing.B, open func(*testing.B) *store.DB) {
 		b.ReportMetric(n*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 	})
 }
+
+// scanBatches returns lookups and a release of 300,000 observations (60
+// indicators × 1,000 areas × 5 periods), about what the snapshot reads
+// from a store holding every dataset.
+func scanBatches() (lookups, release *localup.Batch) {
+	released := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	lookups = &localup.Batch{Dataset: localup.Dataset{ID: "lookups", Released: released, Version: "1"}, AreasAuthoritative: true}
+	release = &localup.Batch{Dataset: localup.Dataset{ID: "els", Released: released, Version: "1"}}
+	for a := range 1000 {
+		lookups.Areas = append(lookups.Areas, localup.Area{Code: fmt.Sprintf("E06%06d", a), Name: fmt.Sprintf("Area %d", a), Type: localup.AreaLAD})
+	}
+	periods := []string{"2019", "2020", "2021", "2022", "2023"}
+	for i := range 60 {
+		id := fmt.Sprintf("indicator-%02d", i)
+		release.Indicators = append(release.Indicators, localup.Indicator{ID: id, Title: id})
+		for k, p := range periods {
+			for _, a := range lookups.Areas {
+				o := localup.NewObservation(id, a.Code, localup.MustPeriod(p))
+				o.Value = float64(i*1000+k) + 0.25
+				if (i+k)%5 != 0 {
+					o.Lower, o.Upper = o.Value-1.5, o.Value+1.5
+				}
+				release.Observations = append(release.Observations, o)
+			}
+		}
+	}
+	return lookups, release
+}
+
+// BenchmarkObservationsScan streams 300,000 observations, as the snapshot
+// does at start-up.
+func BenchmarkObservationsScan(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) {
+		benchScan(b, openSQLite(b, filepath.Join(b.TempDir(), "bench.db")))
+	})
+	b.Run("postgres", func(b *testing.B) {
+		benchScan(b, openPostgres(b, postgresDSN(b)))
+	})
+}
+
+func benchScan(b *testing.B, db *store.DB) {
+	defer db.Close()
+	ctx := context.Background()
+	lookups, release := scanBatches()
+	for _, batch := range []*localup.Batch{lookups, release} {
+		if _, err := db.Import(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	n := 0
+	for b.Loop() {
+		n = 0
+		err := db.Observations(ctx, localup.ObservationFilter{}, func(localup.Observation) error {
+			n++
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if n != len(release.Observations) {
+		b.Fatalf("scanned %d observations, want %d", n, len(release.Observations))
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}

@@ -2,17 +2,18 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
-	"strings"
 
 	"github.com/localup/localup"
 )
 
 // checkBatch rejects a batch that cannot be written, before any writing:
 // a missing ID or version, an observation without a period, or a key the
-// batch repeats (except observation keys, which the database's unique
-// constraint catches faster; see duplicateObservation).
+// batch repeats (except observation keys, which groupSets finds as it
+// sorts the observations).
 func checkBatch(b *localup.Batch) error {
 	d := b.Dataset
 	if d.ID == "" {
@@ -85,60 +86,40 @@ func firstDup[T any](xs []T, key func(T) string) (string, bool) {
 	return "", false
 }
 
-// duplicateObservation finds the key that broke the unique constraint.
-// It runs only after a failed insert, so a clean import never pays for it.
-func duplicateObservation(obs []localup.Observation) (localup.ObservationKey, bool) {
-	seen := make(map[localup.ObservationKey]bool, len(obs))
-	for i := range obs {
-		k := obs[i].Key()
-		if seen[k] {
-			return k, true
-		}
-		seen[k] = true
-	}
-	return localup.ObservationKey{}, false
-}
-
-// checkReferences makes sure that every area and indicator the batch's
-// observations name exists, so that the error can name the culprit rather
-// than report a bare foreign key violation.
-func checkReferences(ctx context.Context, tx *Tx, b *localup.Batch) error {
-	batchAreas := make(map[string]bool, len(b.Areas))
-	for _, a := range b.Areas {
-		batchAreas[a.Code] = true
-	}
-	batchInds := make(map[string]bool, len(b.Indicators))
+// checkReferences makes sure that every area and indicator that the
+// batch's observations name is in the batch or the store, so that the
+// error can name the culprit. Observation sets have no foreign key to
+// areas: this check is all there is. The codes the batch does not define
+// are gathered first, then one pass over each table drops those the store
+// knows; the pass allocates nothing for the codes it does not need.
+func checkReferences(ctx context.Context, tx *Tx, b *localup.Batch, bs batchSets) error {
+	inds := make(map[string]bool, len(b.Indicators))
 	for _, n := range b.Indicators {
-		batchInds[n.ID] = true
+		inds[n.ID] = true
 	}
-	var areas, inds []string
-	var lastArea, lastInd string
-	for i := range b.Observations {
-		o := &b.Observations[i]
-		// Rows come grouped by indicator and often by area, so comparing
-		// with the previous row skips most map lookups.
-		if o.IndicatorID != lastInd || i == 0 {
-			lastInd = o.IndicatorID
-			if !batchInds[lastInd] {
-				batchInds[lastInd] = true
-				inds = append(inds, lastInd)
-			}
-		}
-		if o.AreaCode != lastArea || i == 0 {
-			lastArea = o.AreaCode
-			if !batchAreas[lastArea] {
-				batchAreas[lastArea] = true
-				areas = append(areas, lastArea)
-			}
+	needInds := map[string]bool{}
+	for i := range bs.sets {
+		if !inds[bs.sets[i].indicator] {
+			needInds[bs.sets[i].indicator] = true
 		}
 	}
-	if k, err := firstMissing(ctx, tx, "indicators", "id", inds); err != nil || k != "" {
+	if k, err := firstUnknown(ctx, tx, `SELECT id FROM indicators`, needInds); err != nil || k != "" {
 		if err == nil {
 			err = localup.Errorf(localup.EINVALID, "an observation names indicator %q, which is neither in dataset %s nor in the store", k, b.Dataset.ID)
 		}
 		return err
 	}
-	if k, err := firstMissing(ctx, tx, "areas", "code", areas); err != nil || k != "" {
+	areas := make(map[string]bool, len(b.Areas))
+	for _, a := range b.Areas {
+		areas[a.Code] = true
+	}
+	needAreas := map[string]bool{}
+	for _, code := range bs.areas {
+		if !areas[code] {
+			needAreas[code] = true
+		}
+	}
+	if k, err := firstUnknown(ctx, tx, `SELECT code FROM areas`, needAreas); err != nil || k != "" {
 		if err == nil {
 			err = localup.Errorf(localup.EINVALID, "an observation names area %q, which is neither in dataset %s nor in the store", k, b.Dataset.ID)
 		}
@@ -147,41 +128,32 @@ func checkReferences(ctx context.Context, tx *Tx, b *localup.Batch) error {
 	return nil
 }
 
-// firstMissing returns the first of keys, in sorted order, that column of
-// table does not hold, or "" when all are there.
-func firstMissing(ctx context.Context, tx *Tx, table, column string, keys []string) (string, error) {
-	slices.Sort(keys)
-	found := make(map[string]bool, len(keys))
-	for start := 0; start < len(keys); start += maxRowsPerInsert {
-		chunk := keys[start:min(start+maxRowsPerInsert, len(keys))]
-		args := make([]any, len(chunk))
-		for i, k := range chunk {
-			args[i] = k
-		}
-		q := "SELECT " + column + " FROM " + table + " WHERE " + column + " IN (" +
-			strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",") + ")"
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
+// firstUnknown removes from need every key that query, which returns one
+// column, lists, and returns the first key left in sorted order, or "" when
+// none is.
+func firstUnknown(ctx context.Context, tx *Tx, query string, need map[string]bool) (string, error) {
+	if len(need) == 0 {
+		return "", nil
+	}
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var k sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&k); err != nil {
 			return "", err
 		}
-		for rows.Next() {
-			var k string
-			if err := rows.Scan(&k); err != nil {
-				rows.Close()
-				return "", err
-			}
-			found[k] = true
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return "", err
+		if need[string(k)] {
+			delete(need, string(k))
 		}
 	}
-	for _, k := range keys {
-		if !found[k] {
-			return k, nil
-		}
+	if err := rows.Err(); err != nil {
+		return "", err
 	}
-	return "", nil
+	if len(need) == 0 {
+		return "", nil
+	}
+	return slices.Min(slices.Collect(maps.Keys(need))), nil
 }

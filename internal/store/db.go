@@ -42,11 +42,6 @@ type dialect interface {
 	timeArg(t time.Time) any
 	// maxParams is how many placeholders one statement may hold.
 	maxParams() int
-	// bulk readies conn, outside any transaction, for an import; restore
-	// undoes it, discarding the connection if it cannot.
-	bulk(ctx context.Context, conn *sql.Conn) (restore func(), err error)
-	// insertObservations writes observations for one dataset inside tx.
-	insertObservations(ctx context.Context, tx *Tx, datasetID string, obs []localup.Observation) error
 }
 
 // Open connects to the database dsn names and brings its schema up to

@@ -27,7 +27,11 @@ func (db *DB) Import(ctx context.Context, b *localup.Batch) (changed bool, err e
 	if err := checkBatch(b); err != nil {
 		return false, fmt.Errorf("store: import %s: %w", id, err)
 	}
-	err = db.transact(ctx, true, func(tx *Tx) error {
+	// Sorting and encoding the observations needs no database, so it is
+	// done before the transaction takes the write lock. Its error waits
+	// for the version check: a version already stored is not looked at.
+	bs, setsErr := groupSets(id, b.Observations)
+	err = db.Transact(ctx, func(tx *Tx) error {
 		var version string
 		switch err := tx.QueryRowContext(ctx, `SELECT version FROM datasets WHERE id = ?`, id).Scan(&version); {
 		case errors.Is(err, sql.ErrNoRows):
@@ -36,8 +40,11 @@ func (db *DB) Import(ctx context.Context, b *localup.Batch) (changed bool, err e
 		case version == b.Dataset.Version:
 			return nil
 		}
+		if setsErr != nil {
+			return setsErr
+		}
 		changed = true
-		return db.importBatch(ctx, tx, b)
+		return db.importBatch(ctx, tx, b, bs)
 	})
 	if err != nil {
 		return false, fmt.Errorf("store: import %s: %w", id, err)
@@ -46,7 +53,7 @@ func (db *DB) Import(ctx context.Context, b *localup.Batch) (changed bool, err e
 }
 
 // importBatch does the writing; the order matters for the foreign keys.
-func (db *DB) importBatch(ctx context.Context, tx *Tx, b *localup.Batch) error {
+func (db *DB) importBatch(ctx context.Context, tx *Tx, b *localup.Batch, bs batchSets) error {
 	id := b.Dataset.ID
 	steps := []struct {
 		what string
@@ -56,8 +63,8 @@ func (db *DB) importBatch(ctx context.Context, tx *Tx, b *localup.Batch) error {
 		{"areas", func() error { return insertAreas(ctx, tx, b.Areas, b.AreasAuthoritative) }},
 		{"indicators", func() error { return upsertIndicators(ctx, tx, id, b.Dataset.Released, b.Indicators) }},
 		{"previous version", func() error { return deleteContribution(ctx, tx, id) }},
-		{"references", func() error { return checkReferences(ctx, tx, b) }},
-		{"observations", func() error { return insertObservations(ctx, tx, id, b.Observations) }},
+		{"references", func() error { return checkReferences(ctx, tx, b, bs) }},
+		{"observations", func() error { return insertSets(ctx, tx, id, bs.sets) }},
 		{"code changes", func() error { return insertCodeChanges(ctx, tx, id, b.CodeChanges) }},
 		{"grants", func() error { return insertGrants(ctx, tx, id, b.Grants) }},
 		{"groups", func() error { return insertGroups(ctx, tx, id, b) }},
@@ -74,10 +81,10 @@ func (db *DB) importBatch(ctx context.Context, tx *Tx, b *localup.Batch) error {
 }
 
 // contributionTables are the tables emptied of a dataset's rows before its
-// new version is written. Each is named, rather than left to ON DELETE
-// CASCADE, because SQLite imports run without foreign key enforcement.
+// new version is written. The dataset's own row is updated, not deleted,
+// so ON DELETE CASCADE never fires: each table is named.
 var contributionTables = []string{
-	"observations", "grant_areas", "grants", "area_groups", "group_descriptions", "published_neighbours", "code_changes",
+	"observation_sets", "grant_areas", "grants", "area_groups", "group_descriptions", "published_neighbours", "code_changes",
 }
 
 func deleteContribution(ctx context.Context, tx *Tx, id string) error {

@@ -2,28 +2,35 @@ package store
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/localup/localup"
 )
 
-// insertObservations writes observations the dialect's fastest way. A
-// unique violation can only come from a key the batch repeats, since the
-// dataset's previous rows are gone by now; the key is then found to name
-// it.
-func insertObservations(ctx context.Context, tx *Tx, id string, obs []localup.Observation) error {
-	if len(obs) == 0 {
-		return nil
-	}
-	err := tx.db.dialect.insertObservations(ctx, tx, id, obs)
-	if localup.ErrorCode(err) == localup.ECONFLICT {
-		if k, ok := duplicateObservation(obs); ok {
-			return &localup.Error{Code: localup.ECONFLICT, Err: err, Message: fmt.Sprintf(
-				"observation of %s for %s in %s (breakdown %q) appears twice in dataset %s",
-				k.IndicatorID, k.AreaCode, k.Period, k.Breakdown, id)}
+// maxInsertBytes bounds the encoded observations one INSERT carries, so
+// that a large release does not make the driver build one huge message.
+const maxInsertBytes = 4 << 20
+
+// insertSets writes a dataset's sets. Few rows carry many observations, so
+// plain multi-row INSERTs are quick on both databases.
+func insertSets(ctx context.Context, tx *Tx, id string, sets []obsSet) error {
+	for len(sets) > 0 {
+		n, size := 1, len(sets[0].data)
+		for n < len(sets) && size+len(sets[n].data) <= maxInsertBytes {
+			size += len(sets[n].data)
+			n++
+		}
+		chunk := sets[:n]
+		sets = sets[n:]
+		err := insertRows(ctx, tx, "observation_sets", "dataset_id, indicator_id, period, period_start, period_months, breakdown, n, data", "",
+			len(chunk), func(i int, args []any) []any {
+				s := &chunk[i]
+				return append(args, id, s.indicator, s.period, s.start, s.months, s.breakdown, s.n, s.data)
+			})
+		if err != nil {
+			return err
 		}
 	}
-	return err
+	return nil
 }
 
 func insertCodeChanges(ctx context.Context, tx *Tx, id string, cs []localup.CodeChange) error {

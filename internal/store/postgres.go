@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"strconv"
@@ -28,8 +27,6 @@ type postgresDialect struct{}
 func (postgresDialect) name() string            { return "postgres" }
 func (postgresDialect) maxParams() int          { return 65535 }
 func (postgresDialect) timeArg(t time.Time) any { return t.UTC() }
-
-func (postgresDialect) bulk(context.Context, *sql.Conn) (func(), error) { return func() {}, nil }
 
 // rebind turns ? placeholders into $1, $2... Queries in this package
 // never hold a ? inside a literal.
@@ -69,32 +66,4 @@ func (postgresDialect) mapError(err error) error {
 		return &localup.Error{Code: localup.EINVALID, Message: "value breaks a rule", Err: err}
 	}
 	return err
-}
-
-// insertObservations streams the rows with COPY on the transaction's own
-// connection: the server has the transaction open on it, so the rows
-// commit or roll back with the rest of the import.
-func (postgresDialect) insertObservations(ctx context.Context, tx *Tx, datasetID string, obs []localup.Observation) error {
-	cols := []string{"dataset_id", "indicator_id", "area_code", "period", "period_start", "period_months",
-		"breakdown", "value", "lower", "upper", "numerator", "denominator", "status", "missing"}
-	rows := newObsRows(obs)
-	row := make([]any, len(cols))
-	src := pgx.CopyFromSlice(len(obs), func(k int) ([]any, error) {
-		o, period := rows.at(k)
-		row[0], row[1], row[2] = datasetID, o.IndicatorID, o.AreaCode
-		row[3], row[4], row[5] = period, o.Period.Start, periodMonths(o.Period)
-		row[6], row[7], row[8] = o.Breakdown, nullFloat(o.Value), nullFloat(o.Lower)
-		row[9], row[10], row[11] = nullFloat(o.Upper), nullFloat(o.Numerator), nullFloat(o.Denominator)
-		row[12], row[13] = o.Status, o.Missing
-		return row, nil
-	})
-	err := tx.conn.Raw(func(dc any) error {
-		c, ok := dc.(*pgDriverConn)
-		if !ok {
-			return errors.New("store: not a PostgreSQL connection")
-		}
-		_, err := c.conn.CopyFrom(ctx, pgx.Identifier{"observations"}, cols, src)
-		return err
-	})
-	return tx.db.dialect.mapError(err)
 }

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -85,22 +83,4 @@ func (sqliteDialect) mapError(err error) error {
 		return &localup.Error{Code: localup.EINVALID, Message: "value breaks a rule", Err: err}
 	}
 	return err
-}
-
-// bulk turns off foreign key enforcement for the import's connection.
-// SQLite would otherwise look up the dataset, the indicator and the area
-// of every observation, about a sixth of the insert's cost. Import has
-// already checked those references itself (checkReferences), inside the
-// same write-locked transaction, so nothing can invalidate them before
-// commit. The pragma only takes effect outside a transaction.
-func (sqliteDialect) bulk(ctx context.Context, conn *sql.Conn) (func(), error) {
-	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
-		return nil, err
-	}
-	return func() {
-		if _, err := conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON"); err != nil {
-			// Never hand a connection without foreign keys back to the pool.
-			conn.Raw(func(any) error { return driver.ErrBadConn })
-		}
-	}, nil
 }

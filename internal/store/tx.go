@@ -17,26 +17,12 @@ type Tx struct {
 // Transact runs fn in a transaction and commits if fn returns nil. It
 // rolls back if fn returns an error or panics, and then re-panics. Driver
 // errors come back as *localup.Error where a constraint was broken.
-func (db *DB) Transact(ctx context.Context, fn func(*Tx) error) error {
-	return db.transact(ctx, false, fn)
-}
-
-// transact is Transact; bulk asks the dialect to prepare the connection
-// for a large write first (see dialect.bulk) and to restore it after the
-// transaction ends, however it ends.
-func (db *DB) transact(ctx context.Context, bulk bool, fn func(*Tx) error) (err error) {
+func (db *DB) Transact(ctx context.Context, fn func(*Tx) error) (err error) {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("store: transact: %w", err)
 	}
 	defer conn.Close()
-	if bulk {
-		restore, err := db.dialect.bulk(ctx, conn)
-		if err != nil {
-			return fmt.Errorf("store: transact: %w", err)
-		}
-		defer restore()
-	}
 	stx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", db.dialect.mapError(err))

@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/localup/localup"
@@ -14,30 +13,6 @@ import (
 func isDomain(err error) bool {
 	var e *localup.Error
 	return errors.As(err, &e)
-}
-
-// nullFloat stores NaN, the domain's "absent", as NULL.
-func nullFloat(f float64) any {
-	if math.IsNaN(f) {
-		return nil
-	}
-	return f
-}
-
-// nullString sends "" as NULL where a column's SQL restores it.
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// floatOrNaN reads NULL back as NaN.
-func floatOrNaN(f sql.NullFloat64) float64 {
-	if !f.Valid {
-		return math.NaN()
-	}
-	return f.Float64
 }
 
 // nullMoney stores the domain's -1 ("not published") as NULL.
@@ -54,10 +29,6 @@ func moneyOrUnknown(n sql.NullInt64) int64 {
 	}
 	return n.Int64
 }
-
-// periodMonths is a period's length in months, the column periods of
-// equal start sort by.
-func periodMonths(p localup.Period) int64 { return int64(p.Years*12 + p.Months) }
 
 // periodCache remembers canonical period strings: a dataset has few
 // periods and many rows.

@@ -1,72 +1,138 @@
 package web
 
 import (
-	"cmp"
 	"net/http"
-	"slices"
+	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/snapshot"
 )
 
-// latestRow is one indicator's latest figure, formatted, with its source.
-type latestRow struct {
-	Indicator    localup.Indicator
-	Value        string
-	Status       string
-	Unit         string
-	Interval     string
-	Period       string
-	PeriodISO    string
-	Source       string
-	SourceURL    string
-	Licence      string
-	DatasetID    string
-	DatasetTitle string
-}
-
-type topicTable struct {
-	ID    string
-	Topic string
-	Rows  []latestRow
-}
-
+// areaPage is an area's profile: every indicator's latest figure with its
+// benchmarks, judgements, rank, trend and spine chart, grouped by
+// levelling-up mission or topic.
 type areaPage struct {
 	basePage
-	Area      localup.Area
-	TypeName  string
-	Parent    *localup.Area
-	Country   *localup.Area
-	Ancestors []localup.Area
-	Topics    []topicTable
-	Children  []areaSection
+	Area       localup.Area
+	TypeName   string
+	TypePlural string // "local authorities"
+	Parent     *localup.Area
+	Country    *localup.Area
+	Ancestors  []localup.Area
+	Notices    []notice
+	// National names the national benchmark column; NationalNote says
+	// why it is not England.
+	National     string
+	NationalNote string
+	HasRegion    bool
+	Compare      *localup.Area
+	CompareCode  string // the form's value
+	GroupBy      string // "mission" or "topic"
+	Groups       []profileGroup
+	Similar      []localup.Area
+	Key          []keyItem
+	CSVURL       string
+	SimilarURL   string
+	RowCount     int
+	Children     []areaSection
 }
 
 func (s *Server) area(w http.ResponseWriter, r *http.Request) error {
+	raw := r.PathValue("code")
+	// GET /areas/{code}.csv: the mux matches whole segments only, so the
+	// profile's CSV arrives here.
+	if c, ok := strings.CutSuffix(raw, ".csv"); ok {
+		return s.areaCSV(w, r, c)
+	}
 	snap := s.snap()
-	code := strings.ToUpper(strings.TrimSpace(r.PathValue("code")))
+	code := strings.ToUpper(strings.TrimSpace(raw))
 	a, ok := snap.Area(code)
 	if !ok {
-		return localup.Errorf(localup.ENOTFOUND, "There is no area with the code %q.", r.PathValue("code"))
+		return localup.Errorf(localup.ENOTFOUND, "There is no area with the code %q.", raw)
 	}
-	if code != r.PathValue("code") {
-		http.Redirect(w, r, "/areas/"+code, http.StatusMovedPermanently)
+	if code != raw {
+		target := "/areas/" + code
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
 		return nil
 	}
-	p := areaPage{basePage: s.base(r, a.Name), Area: a, TypeName: typeName(a.Type)}
+	if r.URL.RawQuery == "" {
+		// The default view never changes within a snapshot: render it once.
+		b, err := snap.Memo("page/areas/"+a.Code, func() ([]byte, error) {
+			p, err := s.newAreaPage(r, snap, a)
+			if err != nil {
+				return nil, err
+			}
+			return s.execute("area", p)
+		})
+		if err != nil {
+			return err
+		}
+		return writeHTML(w, http.StatusOK, b)
+	}
+	p, err := s.newAreaPage(r, snap, a)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "area", p)
+}
+
+// newAreaPage reads the page's parameters (compare, group) and builds it.
+func (s *Server) newAreaPage(r *http.Request, snap *snapshot.Snapshot, a localup.Area) (areaPage, error) {
+	q := r.URL.Query()
+	compare, err := snap.ParseCompare(q.Get("compare"))
+	if err != nil {
+		return areaPage{}, err
+	}
+	groupBy := q.Get("group")
+	switch groupBy {
+	case "":
+		groupBy = "mission"
+	case "mission", "topic":
+	default:
+		return areaPage{}, localup.Errorf(localup.EINVALID, "group must be mission or topic")
+	}
+	prof, _ := snap.Profile(a.Code)
+	p := areaPage{basePage: s.base(r, a.Name), Area: a, TypeName: typeName(a.Type), GroupBy: groupBy,
+		TypePlural: strings.ToLower(a.Type.Label()),
+		Compare:    compare, CompareCode: q.Get("compare"), Similar: prof.Similar, HasRegion: prof.Region != nil,
+		CSVURL: "/areas/" + url.PathEscape(a.Code) + ".csv", SimilarURL: "/areas/" + url.PathEscape(a.Code) + "/similar",
+		RowCount: len(prof.Rows)}
+	if compare != nil {
+		p.CSVURL += "?compare=" + url.QueryEscape(compare.Code)
+	}
 	if parent, ok := snap.Parent(a); ok {
 		p.Parent = &parent
 	}
 	if c, ok := snap.Area(a.Country); ok {
 		p.Country = &c
 	}
+	p.National, p.NationalNote = nationalNames(prof)
 	p.Ancestors = ancestors(snap, a)
-	p.Topics = topicTables(snap.Latest(a.Code))
+	p.Notices = lineageNotices(snap, a)
+	p.Groups = profileGroups(snap, prof, compare, groupBy)
+	p.Key = spineKey()
 	p.Children = childSections(snap.Children(a.Code))
-	return s.render(w, http.StatusOK, "area", p)
+	return p, nil
+}
+
+// nationalNames names the national benchmark column and, when it is not
+// England, says so.
+func nationalNames(p *snapshot.Profile) (name, note string) {
+	if p.National == nil {
+		return "National", ""
+	}
+	switch p.National.Code {
+	case localup.CodeEngland:
+		return p.National.Name, ""
+	case localup.CodeUK:
+		return p.National.Name, "Nations are compared with the United Kingdom."
+	}
+	return p.National.Name, "Areas in " + p.National.Name + " are compared with " + p.National.Name +
+		", not England. Where " + p.National.Name + " has no figure for the period, the United Kingdom is used, and the row says so."
 }
 
 // ancestors lists the area's parents, widest first, for the breadcrumbs.
@@ -78,96 +144,6 @@ func ancestors(snap *snapshot.Snapshot, a localup.Area) []localup.Area {
 		out = append([]localup.Area{p}, out...)
 	}
 	return out
-}
-
-// topicTables groups latest values by topic, whatever the case the
-// publisher wrote it in: topics in alphabetical order, indicators without
-// one last, and indicators in Latest's order (by title) within each.
-func topicTables(latest []snapshot.Latest) []topicTable {
-	idx := make(map[string]int)
-	var out []topicTable
-	for _, l := range latest {
-		key := strings.ToLower(strings.TrimSpace(l.Indicator.Topic))
-		i, ok := idx[key]
-		if !ok {
-			label := "Other indicators"
-			if key != "" {
-				label = capitalise(strings.TrimSpace(l.Indicator.Topic))
-			}
-			i = len(out)
-			idx[key] = i
-			out = append(out, topicTable{ID: slug(label), Topic: label})
-		}
-		out[i].Rows = append(out[i].Rows, newLatestRow(l))
-	}
-	slices.SortStableFunc(out, func(a, b topicTable) int {
-		other := func(t topicTable) bool { return t.Topic == "Other indicators" }
-		return cmp.Or(compareBool(other(a), other(b)), cmp.Compare(strings.ToLower(a.Topic), strings.ToLower(b.Topic)))
-	})
-	return out
-}
-
-// capitalise upper-cases the first letter of s: publishers write topics
-// as "economy" or "Economy".
-func capitalise(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case !a:
-		return -1
-	}
-	return 1
-}
-
-func newLatestRow(l snapshot.Latest) latestRow {
-	ind, o, d := l.Indicator, l.Observation, l.Dataset
-	row := latestRow{
-		Indicator: ind, Value: formatValue(ind, o.Value), Status: statusText(o.Status), Unit: ind.Unit,
-		Interval: formatInterval(ind, o), Period: o.Period.Label(), PeriodISO: o.Period.String(),
-		Source: ind.Source, SourceURL: ind.SourceURL, Licence: ind.Licence,
-		DatasetID: o.DatasetID, DatasetTitle: d.Title,
-	}
-	if row.Unit == "" {
-		row.Unit = ind.Measure
-	}
-	if row.Source == "" {
-		row.Source = d.Publisher
-	}
-	if row.SourceURL == "" {
-		row.SourceURL = d.SourceURL
-	}
-	if row.Licence == "" {
-		row.Licence = d.Licence
-	}
-	if row.DatasetTitle == "" {
-		row.DatasetTitle = o.DatasetID
-	}
-	return row
-}
-
-// statusText explains an observation status flag in words.
-func statusText(flag string) string {
-	switch flag {
-	case "":
-		return ""
-	case "u":
-		return "low reliability"
-	case "x":
-		return "not available"
-	case "z":
-		return "not applicable"
-	case "c":
-		return "confidential"
-	}
-	return flag
 }
 
 // childSections lists an area's children under one heading per type.

@@ -4,9 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/localup/localup"
-	"github.com/localup/localup/internal/snapshot"
 )
 
 func TestFormatValue(t *testing.T) {
@@ -45,32 +43,5 @@ func TestFormatValue(t *testing.T) {
 	}
 	if got := formatBytes(1500); got != "1.5 KB" {
 		t.Errorf("formatBytes(1500) = %q", got)
-	}
-}
-
-func TestTopicTables(t *testing.T) {
-	row := func(id, topic string) snapshot.Latest {
-		return snapshot.Latest{Indicator: localup.Indicator{ID: id, Topic: topic}}
-	}
-	got := topicTables([]snapshot.Latest{row("a", ""), row("b", "Economy"), row("c", "connectivity"), row("d", "economy")})
-	type tbl struct {
-		ID, Topic string
-		IDs       []string
-	}
-	var tables []tbl
-	for _, g := range got {
-		tb := tbl{ID: g.ID, Topic: g.Topic}
-		for _, r := range g.Rows {
-			tb.IDs = append(tb.IDs, r.Indicator.ID)
-		}
-		tables = append(tables, tb)
-	}
-	want := []tbl{
-		{"connectivity", "Connectivity", []string{"c"}},
-		{"economy", "Economy", []string{"b", "d"}},
-		{"other-indicators", "Other indicators", []string{"a"}},
-	}
-	if diff := cmp.Diff(want, tables); diff != "" {
-		t.Errorf("topicTables (-want +got):\n%s", diff)
 	}
 }

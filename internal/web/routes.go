@@ -10,17 +10,32 @@ func (s *Server) routes() http.Handler {
 	// Pages.
 	mux.Handle("GET /{$}", s.page(s.home))
 	mux.Handle("GET /search", s.page(s.search))
-	mux.Handle("GET /areas/{code}", s.page(s.area))
+	mux.Handle("GET /areas/{code}", s.page(s.area)) // also /areas/{code}.csv, the profile as CSV
+	mux.Handle("GET /areas/{code}/similar", s.page(s.similar))
+	mux.Handle("GET /methods", s.page(s.methods))
 	mux.Handle("GET /datasets", s.page(s.datasets))
+	mux.Handle("GET /allocate", s.page(s.allocate))
+	mux.Handle("POST /allocate", s.page(s.allocateRun))
+	mux.Handle("POST /allocate/formulas", s.page(s.allocateSave))
+	mux.Handle("GET /allocate/places", s.page(s.allocateExplainRedirect))
+	mux.Handle("GET /allocate/places/{code}", s.page(s.allocatePlace))
+	mux.Handle("GET /allocate/sensitivity", s.page(s.allocateSensitivity))
+	mux.Handle("GET /allocate/compare", s.page(s.allocateCompare))
+	mux.Handle("GET /allocate/download.csv", s.page(s.allocateDownload("csv")))
+	mux.Handle("GET /allocate/download.xlsx", s.page(s.allocateDownload("xlsx")))
 	mux.Handle("GET /healthz", http.HandlerFunc(s.healthz))
 	mux.Handle("GET "+assetPrefix+"{hash}/{path...}", s.assets)
 
 	// JSON API, described by openapi.yaml.
 	mux.Handle("GET /api/v1/areas", s.json(s.api.Areas))
 	mux.Handle("GET /api/v1/areas/{code}", s.json(s.api.Area))
+	mux.Handle("GET /api/v1/areas/{code}/profile", s.json(s.api.Profile))
+	mux.Handle("GET /api/v1/areas/{code}/similar", s.json(s.api.Similar))
 	mux.Handle("GET /api/v1/indicators", s.json(s.api.Indicators))
 	mux.Handle("GET /api/v1/indicators/{id}", s.json(s.api.Indicator))
 	mux.Handle("GET /api/v1/openapi.yaml", s.json(s.api.OpenAPI))
+	mux.Handle("POST /api/v1/allocations", s.json(s.api.Allocations))
+	mux.Handle("GET /api/v1/formulas", s.json(s.api.Formulas))
 
 	// Everything else.
 	mux.Handle("/api/", s.json(notFound))

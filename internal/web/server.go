@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/api"
 	"github.com/localup/localup/internal/snapshot"
 )
@@ -30,6 +31,10 @@ type Options struct {
 	// Log receives one line per request and the detail of every server
 	// error; nil discards.
 	Log *slog.Logger
+	// Allocation runs needs formulas for /allocate and the allocations
+	// API; nil means one over Snapshot alone (examples only: no saved
+	// formulas, no grants, no boundary changes).
+	Allocation *allocation.Service
 }
 
 // Server is localup's HTTP handler.
@@ -41,6 +46,8 @@ type Server struct {
 	assets    *assets
 	templates map[string]*template.Template
 	handler   http.Handler
+	alloc     *allocation.Service
+	csrfKey   []byte // signs CSRF tokens; see allocate_csrf.go
 }
 
 // New parses the templates and reads the static assets, so that a broken
@@ -53,6 +60,11 @@ func New(o Options) (*Server, error) {
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	if s.alloc = o.Allocation; s.alloc == nil {
+		s.alloc = allocation.New(allocation.Options{Snapshot: o.Snapshot})
+	}
+	s.api.SetAllocation(s.alloc)
+	s.csrfKey = newCSRFKey()
 	var err error
 	if s.assets, err = embeddedAssets(); err != nil {
 		return nil, fmt.Errorf("web.New: assets: %w", err)

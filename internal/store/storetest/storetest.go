@@ -42,12 +42,15 @@ func Run(t *testing.T, open func(t *testing.T) localup.Store) {
 		{"ObservationFilters", testObservationFilters},
 		{"ObservationManyAreaCodes", testObservationManyAreaCodes},
 		{"ObservationCallbackError", testObservationCallbackError},
+		{"CrossSections", testCrossSections},
+		{"UnusualValues", testUnusualValues},
 		{"Grants", testGrants},
 		{"Groups", testGroups},
 		{"CodeChanges", testCodeChanges},
 		{"TransactRollsBack", testTransactRollsBack},
 		{"TransactPanic", testTransactPanic},
 		{"Ping", testPing},
+		{"Formulas", testFormulas},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -77,27 +77,25 @@ CREATE TABLE indicators (
 );
 CREATE INDEX indicators_topic_title ON indicators (topic, title);
 
--- period is Period.String(); period_start and period_months let periods
--- sort by start, then length. Absent numbers are NULL.
-CREATE TABLE observations (
+-- One row per cross-section of a release: every area's figure for one
+-- indicator, period and breakdown, n observations encoded in data (the
+-- format is described in internal/store/obsset.go). Observations are read
+-- whole into the in-memory snapshot, so a row per observation bought
+-- nothing but slow imports. Area codes live inside data, so no foreign key
+-- guards them: Import checks them. period is Period.String();
+-- period_start and period_months order periods by start, then length.
+CREATE TABLE observation_sets (
 	dataset_id    text COLLATE "C" NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
 	indicator_id  text COLLATE "C" NOT NULL REFERENCES indicators (id),
-	area_code     text COLLATE "C" NOT NULL REFERENCES areas (code),
 	period        text COLLATE "C" NOT NULL,
 	period_start  date NOT NULL,
 	period_months integer NOT NULL,
 	breakdown     text COLLATE "C" NOT NULL DEFAULT '',
-	value         double precision,
-	lower         double precision,
-	upper         double precision,
-	numerator     double precision,
-	denominator   double precision,
-	status        text COLLATE "C" NOT NULL DEFAULT '',
-	missing       text COLLATE "C" NOT NULL DEFAULT '',
-	UNIQUE (dataset_id, indicator_id, area_code, period, breakdown)
+	n             integer NOT NULL CHECK (n > 0),
+	data          bytea NOT NULL,
+	UNIQUE (dataset_id, indicator_id, period, breakdown)
 );
-CREATE INDEX observations_indicator ON observations (indicator_id);
-CREATE INDEX observations_area ON observations (area_code);
+CREATE INDEX observation_sets_indicator ON observation_sets (indicator_id);
 
 CREATE TABLE grants (
 	dataset_id text COLLATE "C" NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,

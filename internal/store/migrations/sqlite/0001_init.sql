@@ -77,28 +77,26 @@ CREATE TABLE indicators (
 );
 CREATE INDEX indicators_topic_title ON indicators (topic, title);
 
--- period is Period.String(), whose first ten characters are the start
--- date; period_start is derived from it rather than stored twice.
--- Absent numbers are NULL.
-CREATE TABLE observations (
+-- One row per cross-section of a release: every area's figure for one
+-- indicator, period and breakdown, n observations encoded in data (the
+-- format is described in internal/store/obsset.go). Observations are read
+-- whole into the in-memory snapshot, so a row per observation bought
+-- nothing but slow imports. Area codes live inside data, so no foreign key
+-- guards them: Import checks them. period is Period.String();
+-- period_start (its first day) and period_months order periods by start,
+-- then length.
+CREATE TABLE observation_sets (
 	dataset_id    TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
 	indicator_id  TEXT NOT NULL REFERENCES indicators (id),
-	area_code     TEXT NOT NULL REFERENCES areas (code),
 	period        TEXT NOT NULL,
-	period_start  TEXT GENERATED ALWAYS AS (substr(period, 1, 10)) VIRTUAL,
+	period_start  TEXT NOT NULL,
 	period_months INTEGER NOT NULL,
 	breakdown     TEXT NOT NULL DEFAULT '',
-	value         REAL,
-	lower         REAL,
-	upper         REAL,
-	numerator     REAL,
-	denominator   REAL,
-	status        TEXT NOT NULL DEFAULT '',
-	missing       TEXT NOT NULL DEFAULT '',
-	UNIQUE (dataset_id, indicator_id, area_code, period, breakdown)
+	n             INTEGER NOT NULL CHECK (n > 0),
+	data          BLOB NOT NULL,
+	UNIQUE (dataset_id, indicator_id, period, breakdown)
 );
-CREATE INDEX observations_indicator ON observations (indicator_id);
-CREATE INDEX observations_area ON observations (area_code);
+CREATE INDEX observation_sets_indicator ON observation_sets (indicator_id);
 
 CREATE TABLE grants (
 	dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,

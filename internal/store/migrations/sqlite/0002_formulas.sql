@@ -1,0 +1,12 @@
+-- 0002: saved allocation formulas. Saving a name again adds a version;
+-- versions are never updated or deleted, so a shared link always shows
+-- the document that produced it. Names and documents are user text,
+-- stored verbatim.
+
+CREATE TABLE formulas (
+	name       TEXT NOT NULL,
+	version    INTEGER NOT NULL CHECK (version >= 1),
+	document   TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	PRIMARY KEY (name, version)
+);

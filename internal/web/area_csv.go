@@ -1,0 +1,163 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/localup/localup"
+	"github.com/localup/localup/internal/snapshot"
+)
+
+// csvHeader names the columns of an area's profile CSV.
+var csvHeader = []string{
+	"area_code", "area_name", "indicator_id", "indicator", "topic", "mission", "polarity", "unit",
+	"period", "period_label", "published_under_code", "value", "lower_ci_95", "upper_ci_95", "interval",
+	"national_code", "national_name", "national_value", "national_comparison", "national_note",
+	"region_code", "region_name", "region_value", "region_comparison",
+	"similar_areas_mean", "similar_areas_with_value", "similar_areas", "similar_comparison",
+	"rank", "rank_of", "trend", "trend_assessment", "trend_reason",
+	"source", "licence", "dataset",
+}
+
+// compareHeader is appended when the request compares with another area.
+var compareHeader = []string{"compare_code", "compare_name", "compare_value", "compare_comparison"}
+
+// areaCSV answers GET /areas/{code}.csv: the profile, one row per
+// indicator, with the same judgements as the page and the API.
+func (s *Server) areaCSV(w http.ResponseWriter, r *http.Request, raw string) error {
+	snap := s.snap()
+	a, ok := snap.Area(strings.ToUpper(strings.TrimSpace(raw)))
+	if !ok {
+		return localup.Errorf(localup.ENOTFOUND, "There is no area with the code %q.", raw)
+	}
+	compare, err := snap.ParseCompare(r.URL.Query().Get("compare"))
+	if err != nil {
+		return err
+	}
+	p, _ := snap.Profile(a.Code)
+	build := func() ([]byte, error) {
+		var buf bytes.Buffer
+		if err := writeProfileCSV(&buf, snap, p, compare); err != nil {
+			return nil, fmt.Errorf("area CSV %s: %w", a.Code, err)
+		}
+		return buf.Bytes(), nil
+	}
+	var b []byte
+	if compare == nil {
+		b, err = snap.Memo("csv/areas/"+a.Code, build)
+	} else {
+		b, err = build()
+	}
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="`+a.Code+`-profile.csv"`)
+	h.Set("Cache-Control", "no-cache")
+	_, err = w.Write(b)
+	return err
+}
+
+// writeProfileCSV writes a profile as CSV. Text cells are neutralised
+// (see cell); numbers are written in full precision, never as formulas.
+func writeProfileCSV(w *bytes.Buffer, snap *snapshot.Snapshot, p *snapshot.Profile, compare *localup.Area) error {
+	cw := csv.NewWriter(w)
+	header := csvHeader
+	var cmps []snapshot.Benchmark
+	if compare != nil {
+		header = append(append([]string(nil), csvHeader...), compareHeader...)
+		cmps = snap.Compare(p, *compare)
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for i := range p.Rows {
+		r := &p.Rows[i]
+		ind, o := r.Indicator, r.Observation
+		under := ""
+		if o.AreaCode != p.Area.Code {
+			under = o.AreaCode
+		}
+		interval := string(r.IntervalSource)
+		if interval == "" {
+			interval = "none published"
+		}
+		rank, of := "", ""
+		if r.Rank > 0 {
+			rank, of = strconv.Itoa(r.Rank), strconv.Itoa(r.RankOf)
+		}
+		mission := ""
+		if ind.Mission > 0 {
+			mission = strconv.Itoa(ind.Mission)
+		}
+		source, licence, dataset := ind.Source, ind.Licence, o.DatasetID
+		if d := r.Dataset; d != nil {
+			source, licence = cmpOr(source, d.Publisher), cmpOr(licence, d.Licence)
+		}
+		rec := []string{
+			cell(p.Area.Code), cell(p.Area.Name), cell(ind.ID), cell(ind.Title), cell(ind.Topic), mission,
+			cell(ind.Polarity.String()), cell(ind.Unit),
+			cell(o.Period.String()), cell(o.Period.Label()), cell(under), number(o.Value), number(r.Lower), number(r.Upper), cell(interval),
+			cell(benchCode(r.National)), cell(r.National.Label), number(r.National.Value), cell(r.National.Judgement()), cell(r.National.Note),
+			cell(benchCode(r.Region)), cell(benchName(r.Region)), number(r.Region.Value), cell(r.Region.Judgement()),
+			number(r.Similar.Value), strconv.Itoa(r.Similar.N), strconv.Itoa(r.Similar.Of), cell(r.Similar.Judgement()),
+			rank, of, cell(r.Trend.Result.Trend.String()), cell(r.Trend.Assessment.String()), cell(r.Trend.Reason),
+			cell(source), cell(licence), cell(dataset),
+		}
+		if cmps != nil {
+			c := cmps[i]
+			rec = append(rec, cell(compare.Code), cell(compare.Name), number(c.Value), cell(c.Judgement()))
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cell neutralises a text cell that a spreadsheet would read as a formula
+// (one starting with =, +, -, @, a tab or a carriage return) by putting an
+// apostrophe before it, as OWASP's CSV injection guidance advises.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// number writes a figure in full precision, "" when absent. A number's
+// leading minus sign is not a formula, so numbers are not neutralised.
+func number(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func benchCode(b snapshot.Benchmark) string {
+	if b.Area == nil {
+		return ""
+	}
+	return b.Area.Code
+}
+
+func benchName(b snapshot.Benchmark) string {
+	if b.Area == nil {
+		return ""
+	}
+	return b.Area.Name
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
