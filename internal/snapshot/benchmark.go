@@ -14,7 +14,8 @@ import (
 // 95% interval" (stats.CompareToBenchmark): the area is significantly
 // higher when the benchmark value lies below its interval, lower when above,
 // and similar otherwise, then read through the indicator's polarity as
-// better or worse (or left as higher or lower when it has none).
+// better or worse. An indicator without polarity is "not compared", with
+// the higher, lower or similar finding kept in the Note.
 type Benchmark struct {
 	Area  *localup.Area // nil for the similar-areas mean
 	Label string        // "England", "North East", "similar areas"
@@ -83,6 +84,13 @@ func (bm *Benchmark) judge(ind *localup.Indicator, lower, upper float64) {
 	bm.Comparison = stats.CompareToBenchmark(lower, upper, bm.Value, stats.Polarity(ind.Polarity))
 	if bm.Comparison == stats.NotCompared && (math.IsNaN(lower) || math.IsNaN(upper)) {
 		bm.Note = NoteNoInterval
+	}
+	// An indicator with no better or worse direction is not judged, as
+	// the profile promises; the significance is kept in words so nothing
+	// is hidden ("higher than England, a difference with no direction").
+	if ind.Polarity == localup.NoPolarity && bm.Comparison != stats.NotCompared {
+		bm.Note = Judgement(bm.Comparison, bm.Label) + "; this indicator has no better or worse direction"
+		bm.Comparison = stats.NotCompared
 	}
 }
 

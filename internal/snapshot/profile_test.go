@@ -101,7 +101,9 @@ func TestProfileJudgements(t *testing.T) {
 			PublishedUnderCode: "E06000002", SimilarN: 12, SimilarOf: 12}},
 		// No polarity: higher or lower, never better or worse.
 		{"E06000001", "median-age", want{Period: "2022", Source: "published", Lower: 41, Upper: 43,
-			National: "higher than England", Region: "similar to North East", Similar: "higher than similar areas",
+			// No polarity: not judged, the finding kept in words.
+			National: "not compared", NatNote: "higher than England; this indicator has no better or worse direction",
+			Region: "not compared", Similar: "not compared",
 			Rank: 3, Of: 12, Trend: "cannot be calculated", PublishedUnderCode: "E06000001", SimilarN: 11, SimilarOf: 12}},
 		// No interval: not compared; ranked by size, largest first.
 		{"E06000001", "population", want{Period: "2022", Source: "", Lower: math.NaN(), Upper: math.NaN(),
@@ -220,7 +222,7 @@ func TestCompare(t *testing.T) {
 		"life-expectancy": "worse than Redcar and Cleveland",  // 64.5 above [54, 56]
 		"smoking":         "worse than Redcar and Cleveland",  // 10% below 18.6
 		"admissions":      "better than Redcar and Cleveland", // 59.3 above 17.5
-		"median-age":      "higher than Redcar and Cleveland", // 40.5 below [41, 43]
+		"median-age":      "not compared",                     // 40.5 below [41, 43], but no direction
 		"population":      "not compared",                     // no interval
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -82,9 +82,10 @@ func TestProfilePage(t *testing.T) {
 			Rank: "12th of 13", Trend: "Cannot be calculated",
 			NationalCmp: "not compared", RegionCmp: "not compared", SimilarCmp: "not compared", Marker: "cannot be calculated"},
 		"median-age": {Period: "2022", Value: "42.0 years", Interval: "41.0 to 43.0",
-			National: "Higher than England", Region: "Similar to North East", Similar: "Higher than similar areas",
+			// No polarity: not judged; the finding stays in the row's note.
+			National: "Not compared", Region: "Not compared", Similar: "Not compared",
 			Rank: "3rd of 12", Trend: "Cannot be calculated",
-			NationalCmp: "higher", RegionCmp: "similar", SimilarCmp: "higher", Marker: "cannot be calculated"},
+			NationalCmp: "not compared", RegionCmp: "not compared", SimilarCmp: "not compared", Marker: "cannot be calculated"},
 	}
 	for id, w := range want {
 		if diff := cmp.Diff(w, readRow(t, doc, id)); diff != "" {
