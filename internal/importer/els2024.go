@@ -192,7 +192,11 @@ func eachRow(im *Importer, b *builder, rel string, required []string, fn func(*c
 }
 
 func eachRowSkip(im *Importer, b *builder, rel string, skip int, required []string, fn func(*csvFile) error) error {
-	c, err := openCSV(im.DataDir, rel, skip, required...)
+	var sum *localup.SourceFile
+	if sf, ok := im.digests[rel]; ok {
+		sum = &sf
+	}
+	c, err := openCSVKnown(im.DataDir, rel, sum, skip, required...)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,8 @@ type Importer struct {
 	Progress io.Writer // where progress lines go for long imports; nil for none
 	Now      func() time.Time
 
-	cat *catalogue // the mission catalogue, read once per run
+	cat     *catalogue                    // the mission catalogue, read once per run
+	digests map[string]localup.SourceFile // provenance of the files digested for this dataset's version
 }
 
 // New returns an importer reading dir and writing to s.
@@ -122,18 +123,21 @@ func (im *Importer) version(s source) (string, error) {
 	h := sha256.New()
 	files := slices.Clone(s.files)
 	slices.Sort(files)
+	im.digests = make(map[string]localup.SourceFile, len(files))
 	for _, rel := range files {
 		f, err := os.Open(filepath.Join(im.DataDir, rel))
 		if err != nil {
 			return "", missingFile(im.DataDir, rel, err)
 		}
 		fh := sha256.New()
-		_, err = io.Copy(fh, f)
+		n, err := io.Copy(fh, f)
 		f.Close()
 		if err != nil {
 			return "", fmt.Errorf("read %s: %w", rel, err)
 		}
-		fmt.Fprintf(h, "%s %x\n", rel, fh.Sum(nil))
+		sum := fh.Sum(nil)
+		im.digests[rel] = localup.SourceFile{Path: rel, SHA256: hex.EncodeToString(sum), Bytes: n}
+		fmt.Fprintf(h, "%s %x\n", rel, sum)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -187,11 +191,15 @@ func (im *Importer) knownAreas(ctx context.Context) (map[string]localup.Area, er
 }
 
 func summarise(b *localup.Batch) localup.ImportSummary {
-	areas, inds, periods := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	type period struct {
+		start  int64
+		months int
+	}
+	areas, inds, periods := map[string]bool{}, map[string]bool{}, map[period]bool{}
 	for _, o := range b.Observations {
 		areas[o.AreaCode] = true
 		inds[o.IndicatorID] = true
-		periods[o.Period.String()] = true
+		periods[period{o.Period.Start.Unix(), o.Period.Years*12 + o.Period.Months}] = true
 	}
 	if len(b.Observations) == 0 {
 		for _, a := range b.Areas {
