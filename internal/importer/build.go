@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -15,7 +16,7 @@ type builder struct {
 	known  map[string]localup.Area
 	added  map[string]bool
 	quirks map[string]bool // code prefixes this source may use beyond the lookups
-	keys   map[obsKey]int
+	rows   []rowRef        // where each observation was read
 	inds   map[string]bool
 	// retired gives the last year of codes a source uses after ONS
 	// retired them, so that they are not listed as current areas.
@@ -28,7 +29,6 @@ func newBuilder(ds localup.Dataset, known map[string]localup.Area) *builder {
 		known:   known,
 		added:   map[string]bool{},
 		quirks:  map[string]bool{},
-		keys:    map[obsKey]int{},
 		inds:    map[string]bool{},
 		retired: map[string]int{},
 	}
@@ -92,8 +92,10 @@ type obsKey struct {
 	months                     int
 }
 
-// observe adds an observation from the current row, rejecting a key that
-// an earlier line already used and a lower limit above the upper.
+// observe adds an observation from the current row, rejecting a lower
+// limit above the upper. Repeated keys are found by the store, which
+// groups the batch anyway; the builder keeps each row's file and line so
+// that duplicate can then be reported where it is (see duplicate).
 func (b *builder) observe(c *csvFile, o localup.Observation) error {
 	if o.HasInterval() && o.Lower > o.Upper {
 		return c.errf("lower confidence limit", "lower limit %g is above upper limit %g", o.Lower, o.Upper)
@@ -101,13 +103,35 @@ func (b *builder) observe(c *csvFile, o localup.Observation) error {
 	if !b.inds[o.IndicatorID] {
 		return c.errf("indicator", "unknown indicator %q", o.IndicatorID)
 	}
-	k := obsKey{o.IndicatorID, o.AreaCode, o.Breakdown, o.Period.Start.Unix(), o.Period.Years*12 + o.Period.Months}
-	if first, dup := b.keys[k]; dup {
-		return c.errf("", "duplicate row: %s for %s in %s already given on line %d", o.IndicatorID, o.AreaCode, o.Period.Label(), first)
-	}
-	b.keys[k] = c.line
 	o.DatasetID = b.batch.Dataset.ID
 	b.batch.Observations = append(b.batch.Observations, o)
+	b.rows = append(b.rows, rowRef{c.rel, int32(c.line)})
+	return nil
+}
+
+// rowRef is where an observation was read.
+type rowRef struct {
+	file string
+	line int32
+}
+
+// duplicate finds the first observation whose key an earlier row already
+// used and reports it by file and line; nil when every key is unique.
+func (b *builder) duplicate() error {
+	seen := make(map[obsKey]int, len(b.batch.Observations))
+	for i, o := range b.batch.Observations {
+		k := obsKey{o.IndicatorID, o.AreaCode, o.Breakdown, o.Period.Start.Unix(), o.Period.Years*12 + o.Period.Months}
+		if first, dup := seen[k]; dup {
+			at, prev := b.rows[i], b.rows[first]
+			where := fmt.Sprintf("line %d", prev.line)
+			if prev.file != at.file {
+				where = fmt.Sprintf("%s line %d", prev.file, prev.line)
+			}
+			return invalid(at.file, int(at.line), "", "duplicate row: %s for %s in %s already given on %s",
+				o.IndicatorID, o.AreaCode, o.Period.Label(), where)
+		}
+		seen[k] = i
+	}
 	return nil
 }
 
@@ -115,9 +139,7 @@ func (b *builder) observe(c *csvFile, o localup.Observation) error {
 // does not grow the batch and the duplicate index step by step.
 func (b *builder) reserve(n int) {
 	b.batch.Observations = slices.Grow(b.batch.Observations, n)
-	if len(b.keys) == 0 {
-		b.keys = make(map[obsKey]int, n)
-	}
+	b.rows = slices.Grow(b.rows, n)
 }
 
 // file records a source file's provenance.

@@ -149,16 +149,26 @@ func readELS2024(im *Importer, b *builder) error {
 	if st, err := os.Stat(filepath.Join(im.DataDir, dir+"combined-data.csv")); err == nil {
 		b.reserve(int(st.Size()/31) + 16)
 	}
+	// Column positions are looked up once: this loop runs 115,000 times.
+	var iID, iArea, iValue, iLower, iUpper, iYear int
+	first := true
 	return eachRow(im, b, dir+"combined-data.csv", []string{"id", "areacd", "value", "lci", "uci", "xDomainNumb"}, func(c *csvFile) error {
-		l, ok := byNumber[c.get("id")]
-		if !ok {
-			return c.errf("id", "indicator number %q is not in indicators-lookup.csv", c.get("id"))
+		if first {
+			first = false
+			iID, iArea, iValue, iLower, iUpper, iYear = c.col["id"], c.col["areacd"], c.col["value"], c.col["lci"], c.col["uci"], c.col["xDomainNumb"]
 		}
-		code := c.get("areacd")
-		if err := b.area(c, "areacd", code, ""); err != nil {
+		l, ok := byNumber[c.rec[iID]]
+		if !ok {
+			return c.errf("id", "indicator number %q is not in indicators-lookup.csv", c.rec[iID])
+		}
+		code := c.rec[iArea]
+		if a, ok := b.known[code]; ok {
+			code = a.Code // share one string per area rather than one per row
+		} else if err := b.area(c, "areacd", code, ""); err != nil {
 			return err
 		}
-		p, ok := periods[l.group][c.get("xDomainNumb")]
+		year := c.rec[iYear]
+		p, ok := periods[l.group][year]
 		if !ok && len(periods[l.group]) == 1 {
 			// Group 9 (Ofsted ratings) has one snapshot, 31 July 2023, filed
 			// under year 2023 while its rows say 2024: a single-period group
@@ -168,18 +178,18 @@ func readELS2024(im *Importer, b *builder) error {
 			}
 		}
 		if !ok {
-			return c.errf("xDomainNumb", "year %q has no period in group %s of unique-periods-lookup.csv", c.get("xDomainNumb"), l.group)
+			return c.errf("xDomainNumb", "year %q has no period in group %s of unique-periods-lookup.csv", year, l.group)
 		}
 		o := localup.NewObservation(l.id, code, p)
-		var err error
-		if o.Value, o.Missing, err = c.number("value"); err != nil {
-			return err
+		var miss bool
+		if o.Value, o.Missing, miss = number(c.rec[iValue]); !miss {
+			return c.errf("value", "not a number: %q", c.rec[iValue])
 		}
-		if o.Lower, _, err = c.number("lci"); err != nil {
-			return err
+		if o.Lower, _, miss = number(c.rec[iLower]); !miss {
+			return c.errf("lci", "not a number: %q", c.rec[iLower])
 		}
-		if o.Upper, _, err = c.number("uci"); err != nil {
-			return err
+		if o.Upper, _, miss = number(c.rec[iUpper]); !miss {
+			return c.errf("uci", "not a number: %q", c.rec[iUpper])
 		}
 		return b.observe(c, o)
 	})

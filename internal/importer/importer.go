@@ -167,6 +167,11 @@ func (im *Importer) importSource(ctx context.Context, s source) (localup.ImportS
 	}
 	b.batch.Dataset.Rows = len(b.batch.Observations)
 	changed, err := im.Store.Import(ctx, &b.batch)
+	if localup.ErrorCode(err) == localup.ECONFLICT {
+		if dup := b.duplicate(); dup != nil {
+			return localup.ImportSummary{}, dup
+		}
+	}
 	if err != nil {
 		return localup.ImportSummary{}, err
 	}

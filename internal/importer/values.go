@@ -18,6 +18,12 @@ var missingMarks = map[string]bool{
 // reason for a documented missing-value shorthand, and ok=false for
 // anything else that is not a number. Thousands separators are accepted.
 func number(s string) (v float64, missing string, ok bool) {
+	// Most cells are plain numbers: parse them before any map look-up.
+	if s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '-' && len(s) > 1 || s[0] == '.' && len(s) > 1 && s != "..") {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) {
+			return f, "", true
+		}
+	}
 	s = strings.TrimSpace(s)
 	if missingMarks[s] {
 		if s == "" {
