@@ -1,8 +1,10 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -66,4 +68,30 @@ func (postgresDialect) mapError(err error) error {
 		return &localup.Error{Code: localup.EINVALID, Message: "value breaks a rule", Err: err}
 	}
 	return err
+}
+
+// copySets streams the sets with COPY on the transaction's own connection:
+// the server has the transaction open on it, so the rows commit or roll
+// back with the rest of the import.
+func copySets(ctx context.Context, tx *Tx, id string, sets []obsSet) error {
+	row := make([]any, len(setColumns))
+	src := pgx.CopyFromSlice(len(sets), func(i int) ([]any, error) {
+		s := &sets[i]
+		start, err := time.Parse(time.DateOnly, s.start)
+		if err != nil {
+			return nil, fmt.Errorf("set %s %s: period start %q: %w", s.indicator, s.period, s.start, err)
+		}
+		row[0], row[1], row[2], row[3] = id, s.indicator, s.period, start
+		row[4], row[5], row[6], row[7] = s.months, s.breakdown, s.n, s.data
+		return row, nil
+	})
+	err := tx.conn.Raw(func(dc any) error {
+		c, ok := dc.(*pgDriverConn)
+		if !ok {
+			return errors.New("store: COPY needs a PostgreSQL connection")
+		}
+		_, err := c.conn.CopyFrom(ctx, pgx.Identifier{"observation_sets"}, setColumns, src)
+		return err
+	})
+	return tx.db.dialect.mapError(err)
 }
