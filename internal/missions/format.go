@@ -1,0 +1,94 @@
+package missions
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/localup/localup"
+)
+
+// Format writes an indicator's numbers for people: a prefix, digits with
+// thousands separators rounded to Decimals places, and a suffix.
+type Format struct {
+	Prefix   string // written before the number, e.g. "£"
+	Suffix   string // written after it, e.g. "%" or " years"
+	Decimals int    // decimal places shown; changes smaller than half the last place count as no change
+}
+
+// unitWords turns the short units publishers use into the words written
+// after a number. Long units ("Rate per 100,000 population") are left to
+// the indicator's title to explain.
+var unitWords = map[string]string{
+	"yrs": " years", "years": " years", "mins": " minutes", "minutes": " minutes",
+	"Score out of 10": " out of 10",
+}
+
+// FormatOf returns the format of an indicator: its own prefix and suffix
+// and decimal places, or, when it has no suffix, the words for a short
+// unit (yrs becomes " years").
+func FormatOf(ind localup.Indicator) Format {
+	f := Format{Prefix: ind.Prefix, Suffix: ind.Suffix, Decimals: max(ind.DecimalPlaces, 0)}
+	if f.Suffix == "" && f.Prefix == "" {
+		f.Suffix = unitWords[ind.Unit]
+	}
+	if f.Suffix == "" && ind.Unit == "%" {
+		f.Suffix = "%"
+	}
+	return f
+}
+
+// Value writes v: "£612", "61.2 years", "65%", "-£1,250". NaN is "no data".
+func (f Format) Value(v float64) string {
+	if math.IsNaN(v) {
+		return "no data"
+	}
+	s := f.number(math.Abs(v))
+	if f.round(v) < 0 {
+		return "-" + f.Prefix + s + f.Suffix
+	}
+	return f.Prefix + s + f.Suffix
+}
+
+// Change writes the size of a change, without a sign since the words
+// around it ("up", "down") carry the direction: "£12", "0.8", "2.1
+// percentage points". A percentage changes by percentage points, so "%"
+// becomes " percentage points"; other suffixes are left off.
+func (f Format) Change(v float64) string {
+	if math.IsNaN(v) {
+		return "no data"
+	}
+	s := f.Prefix + f.number(math.Abs(v))
+	if f.Suffix == "%" {
+		s += " percentage points"
+	}
+	return s
+}
+
+// round rounds v to the format's decimal places.
+func (f Format) round(v float64) float64 {
+	p := math.Pow10(f.Decimals)
+	return math.Round(v*p) / p
+}
+
+// Negligible reports whether v rounds to zero at the format's decimal
+// places, so that a change written as "0.0" is never called a rise.
+func (f Format) Negligible(v float64) bool { return f.round(v) == 0 }
+
+// number writes a non-negative v with thousands separators.
+func (f Format) number(v float64) string {
+	s := strconv.FormatFloat(f.round(v), 'f', f.Decimals, 64)
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}

@@ -1,0 +1,62 @@
+package missions
+
+import (
+	"math"
+	"testing"
+
+	"github.com/localup/localup"
+)
+
+func TestFormatOf(t *testing.T) {
+	tests := []struct {
+		ind  localup.Indicator
+		want Format
+	}{
+		{localup.Indicator{Unit: "yrs", DecimalPlaces: 1}, Format{Suffix: " years", Decimals: 1}},
+		{localup.Indicator{Unit: "£", Prefix: "£"}, Format{Prefix: "£"}},
+		{localup.Indicator{Unit: "%", Suffix: "%"}, Format{Suffix: "%"}},
+		{localup.Indicator{Unit: "%"}, Format{Suffix: "%"}},
+		{localup.Indicator{Unit: "Score out of 10", DecimalPlaces: 1}, Format{Suffix: " out of 10", Decimals: 1}},
+		{localup.Indicator{Unit: "mins", DecimalPlaces: 1}, Format{Suffix: " minutes", Decimals: 1}},
+		{localup.Indicator{Unit: "Rate per 100,000 population"}, Format{}},
+		{localup.Indicator{Unit: "£ million", Prefix: "£", DecimalPlaces: -1}, Format{Prefix: "£"}},
+	}
+	for _, tt := range tests {
+		if got := FormatOf(tt.ind); got != tt.want {
+			t.Errorf("FormatOf(%+v) = %+v, want %+v", tt.ind, got, tt.want)
+		}
+	}
+}
+
+func TestFormatValueAndChange(t *testing.T) {
+	pounds, pct, years := Format{Prefix: "£"}, Format{Suffix: "%", Decimals: 1}, Format{Suffix: " years", Decimals: 1}
+	tests := []struct {
+		f      Format
+		v      float64
+		value  string
+		change string
+	}{
+		{pounds, 612, "£612", "£612"},
+		{pounds, 1234567.891, "£1,234,568", "£1,234,568"},
+		{pounds, -1250, "-£1,250", "£1,250"},
+		{pounds, 999.5, "£1,000", "£1,000"}, // rounds half away from zero
+		{pounds, 100, "£100", "£100"},
+		{pct, 65, "65.0%", "65.0 percentage points"},
+		{pct, -2.14, "-2.1%", "2.1 percentage points"},
+		{years, 61.25, "61.3 years", "61.3"},
+		{years, -0.04, "0.0 years", "0.0"}, // rounds to zero: no minus sign
+		{years, math.NaN(), "no data", "no data"},
+		{Format{Decimals: 2}, 1234.5, "1,234.50", "1,234.50"},
+	}
+	for _, tt := range tests {
+		if got := tt.f.Value(tt.v); got != tt.value {
+			t.Errorf("%+v.Value(%v) = %q, want %q", tt.f, tt.v, got, tt.value)
+		}
+		if got := tt.f.Change(tt.v); got != tt.change {
+			t.Errorf("%+v.Change(%v) = %q, want %q", tt.f, tt.v, got, tt.change)
+		}
+	}
+	if !years.Negligible(0.049) || years.Negligible(0.05) {
+		t.Error("Negligible at one decimal place: 0.049 should be negligible and 0.05 not")
+	}
+}

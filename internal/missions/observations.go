@@ -1,0 +1,63 @@
+package missions
+
+import (
+	"slices"
+
+	"github.com/localup/localup"
+)
+
+// The functions below turn observations, as the store returns them, into
+// the inputs of the measures. Each keeps observations in the order given
+// within a period and sorts periods oldest first.
+
+// SeriesOf returns the values of observations as a series. Pass one
+// area's observations of one indicator and one breakdown.
+func SeriesOf(obs []localup.Observation) []Point {
+	pts := make([]Point, len(obs))
+	for i, o := range obs {
+		pts[i] = Point{o.Period, o.Value}
+	}
+	slices.SortStableFunc(pts, func(a, b Point) int { return comparePeriods(a.Period, b.Period) })
+	return pts
+}
+
+// CrossSections groups observations by period, one value per observation.
+// Pass one indicator's whole-population observations for the places to
+// compare (one level of geography: local authorities, say).
+func CrossSections(obs []localup.Observation) []CrossSection {
+	var out []CrossSection
+	at := map[localup.Period]int{}
+	for _, o := range obs {
+		i, ok := at[o.Period]
+		if !ok {
+			i = len(out)
+			at[o.Period] = i
+			out = append(out, CrossSection{Period: o.Period})
+		}
+		out[i].Values = append(out[i].Values, o.Value)
+	}
+	slices.SortStableFunc(out, func(a, b CrossSection) int { return comparePeriods(a.Period, b.Period) })
+	return out
+}
+
+// GroupSections groups one area's observations of one indicator by period,
+// one group per breakdown (the whole population, Breakdown "", is left
+// out, since it is not a group).
+func GroupSections(obs []localup.Observation) []GroupSection {
+	var out []GroupSection
+	at := map[localup.Period]int{}
+	for _, o := range obs {
+		if o.Breakdown == "" {
+			continue
+		}
+		i, ok := at[o.Period]
+		if !ok {
+			i = len(out)
+			at[o.Period] = i
+			out = append(out, GroupSection{Period: o.Period})
+		}
+		out[i].Groups = append(out[i].Groups, Group{o.Breakdown, o.Value})
+	}
+	slices.SortStableFunc(out, func(a, b GroupSection) int { return comparePeriods(a.Period, b.Period) })
+	return out
+}
