@@ -80,18 +80,7 @@ func readLookups(im *Importer, b *builder) error {
 		areas[code] = a
 	}
 	for _, rel := range nameLists {
-		c, err := openCSV(im.DataDir, rel, 0, "areacd", "areanm")
-		if err != nil {
-			return err
-		}
-		for {
-			ok, err := c.next()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				break
-			}
+		err := eachRow(im, b, rel, []string{"areacd", "areanm"}, func(c *csvFile) error {
 			code, name := c.get("areacd"), c.get("areanm")
 			if !localup.ValidCode(code) {
 				return c.errf("areacd", "%q is not an ONS area code", code)
@@ -105,12 +94,11 @@ func readLookups(im *Importer, b *builder) error {
 			}
 			a.Name = name
 			areas[code] = a
-		}
-		sf, err := c.close()
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		b.file(sf)
 	}
 	// Regions and countries: the hierarchy lists Wales, Scotland and
 	// Northern Ireland as both; they are countries.
@@ -174,18 +162,7 @@ func readCodeChanges(im *Importer, b *builder, areas map[string]localup.Area) er
 		b.batch.CodeChanges = append(b.batch.CodeChanges, ch)
 		return nil
 	}
-	c, err := openCSV(im.DataDir, "lookups/geography_changes_2014-2025.csv", 0, "oldcd", "oldnm", "newcd", "newnm", "type", "start")
-	if err != nil {
-		return err
-	}
-	for {
-		ok, err := c.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := eachRow(im, b, "lookups/geography_changes_2014-2025.csv", []string{"oldcd", "oldnm", "newcd", "newnm", "type", "start"}, func(c *csvFile) error {
 		year, err := strconv.Atoi(c.get("start"))
 		if err != nil {
 			return c.errf("start", "not a year: %q", c.get("start"))
@@ -202,28 +179,12 @@ func readCodeChanges(im *Importer, b *builder, areas map[string]localup.Area) er
 			localup.ClassifyCode(ch.NewCode) == localup.AreaLAD {
 			ch.Type = localup.ChangeNewCode // the documented Glasgow / North Lanarkshire mis-typing
 		}
-		if err := add(c, ch); err != nil {
-			return err
-		}
-	}
-	sf, err := c.close()
+		return add(c, ch)
+	})
 	if err != nil {
 		return err
 	}
-	b.file(sf)
-
-	c, err = openCSV(im.DataDir, "lookups/lad_changes_2023.csv", 0, "areacd", "areanm", "newcd", "year")
-	if err != nil {
-		return err
-	}
-	for {
-		ok, err := c.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err = eachRow(im, b, "lookups/lad_changes_2023.csv", []string{"areacd", "areanm", "newcd", "year"}, func(c *csvFile) error {
 		year, err := strconv.Atoi(c.get("year"))
 		if err != nil {
 			return c.errf("year", "not a year: %q", c.get("year"))
@@ -231,15 +192,11 @@ func readCodeChanges(im *Importer, b *builder, areas map[string]localup.Area) er
 		ch := localup.CodeChange{OldCode: c.get("areacd"), OldName: c.get("areanm"), NewCode: c.get("newcd"),
 			Type: localup.ChangeMerger, Year: year}
 		ch.NewName = areas[ch.NewCode].Name
-		if err := add(c, ch); err != nil {
-			return err
-		}
-	}
-	sf, err = c.close()
+		return add(c, ch)
+	})
 	if err != nil {
 		return err
 	}
-	b.file(sf)
 	for _, ch := range b.batch.CodeChanges {
 		for _, code := range []string{ch.OldCode, ch.NewCode} {
 			if _, ok := areas[code]; code != "" && !ok {
