@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/localup/localup/internal/allocation"
+	"github.com/localup/localup/internal/geo"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/web"
 )
@@ -61,7 +62,13 @@ func (m *Main) serve(ctx context.Context) error {
 		"indicators", len(snap.Indicators()), "observations", snap.ObservationCount(),
 		"version", snap.Version()[:12], "took", time.Since(start).Round(time.Millisecond))
 	alloc := allocation.New(allocation.Options{Snapshot: live.Get, Evidence: db, Formulas: db})
-	srv, err := web.New(web.Options{Snapshot: live.Get, Store: db, Log: m.log, Allocation: alloc})
+	// Boundaries are read once; without them pages show tables, not maps.
+	atlas, err := geo.Load(m.Config.DataDir)
+	if err != nil {
+		m.log.Warn("no maps: boundaries not loaded", "err", err)
+		atlas = nil
+	}
+	srv, err := web.New(web.Options{Snapshot: live.Get, Store: db, Log: m.log, Allocation: alloc, Atlas: atlas})
 	if err != nil {
 		return err
 	}

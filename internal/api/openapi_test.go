@@ -68,7 +68,7 @@ func TestOpenAPI(t *testing.T) {
 		}
 	}
 	slices.Sort(paths)
-	wantPaths := []string{"/api/v1/allocations", "/api/v1/areas", "/api/v1/areas/{code}", "/api/v1/areas/{code}/profile", "/api/v1/areas/{code}/similar", "/api/v1/formulas", "/api/v1/indicators", "/api/v1/indicators/{id}", "/api/v1/openapi.yaml"}
+	wantPaths := []string{"/api/v1/allocations", "/api/v1/areas", "/api/v1/areas/{code}", "/api/v1/areas/{code}/profile", "/api/v1/areas/{code}/similar", "/api/v1/formulas", "/api/v1/indicators", "/api/v1/indicators/{id}", "/api/v1/openapi.yaml", "/api/v1/search"}
 	if diff := cmp.Diff(wantPaths, paths); diff != "" {
 		t.Errorf("documented paths (-want +got):\n%s", diff)
 	}

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/chart"
 	"github.com/localup/localup/internal/snapshot"
 )
 
@@ -33,9 +35,13 @@ type areaPage struct {
 	Similar      []localup.Area
 	Key          []keyItem
 	CSVURL       string
+	XLSXURL      string
 	SimilarURL   string
 	RowCount     int
 	Children     []areaSection
+	// Locator is a small map of where the area lies; empty when there
+	// are no boundaries for its type.
+	Locator template.HTML
 }
 
 func (s *Server) area(w http.ResponseWriter, r *http.Request) error {
@@ -44,6 +50,9 @@ func (s *Server) area(w http.ResponseWriter, r *http.Request) error {
 	// profile's CSV arrives here.
 	if c, ok := strings.CutSuffix(raw, ".csv"); ok {
 		return s.areaCSV(w, r, c)
+	}
+	if c, ok := strings.CutSuffix(raw, ".xlsx"); ok {
+		return s.areaXLSX(w, r, c)
 	}
 	snap := s.snap()
 	code := strings.ToUpper(strings.TrimSpace(raw))
@@ -99,10 +108,11 @@ func (s *Server) newAreaPage(r *http.Request, snap *snapshot.Snapshot, a localup
 	p := areaPage{basePage: s.base(r, a.Name), Area: a, TypeName: typeName(a.Type), GroupBy: groupBy,
 		TypePlural: strings.ToLower(a.Type.Label()),
 		Compare:    compare, CompareCode: q.Get("compare"), Similar: prof.Similar, HasRegion: prof.Region != nil,
-		CSVURL: "/areas/" + url.PathEscape(a.Code) + ".csv", SimilarURL: "/areas/" + url.PathEscape(a.Code) + "/similar",
+		CSVURL: "/areas/" + url.PathEscape(a.Code) + ".csv", XLSXURL: "/areas/" + url.PathEscape(a.Code) + ".xlsx", SimilarURL: "/areas/" + url.PathEscape(a.Code) + "/similar",
 		RowCount: len(prof.Rows)}
 	if compare != nil {
 		p.CSVURL += "?compare=" + url.QueryEscape(compare.Code)
+		p.XLSXURL += "?compare=" + url.QueryEscape(compare.Code)
 	}
 	if parent, ok := snap.Parent(a); ok {
 		p.Parent = &parent
@@ -116,6 +126,7 @@ func (s *Server) newAreaPage(r *http.Request, snap *snapshot.Snapshot, a localup
 	p.Groups = profileGroups(snap, prof, compare, groupBy)
 	p.Key = spineKey()
 	p.Children = childSections(snap.Children(a.Code))
+	p.Locator = s.locator(a)
 	return p, nil
 }
 
@@ -174,4 +185,26 @@ func slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// locator draws where the area lies, on the latest boundaries that hold it;
+// areas without boundaries (counties, neighbourhoods) get no map.
+func (s *Server) locator(a localup.Area) template.HTML {
+	if s.atlas == nil {
+		return ""
+	}
+	layers := s.atlas.Layers()
+	for i := len(layers) - 1; i >= 0; i-- {
+		l := layers[i]
+		if l.Area(a.Code) == nil {
+			continue
+		}
+		svg, err := chart.Locator(s.atlas, l.Year, a.Code, chart.LocatorOptions{Meta: chart.Meta{ID: "locator"}})
+		if err != nil {
+			s.log.Debug("no locator map", "area", a.Code, "err", err)
+			return ""
+		}
+		return svg
+	}
+	return ""
 }

@@ -68,15 +68,51 @@ func (s *Server) areaCSV(w http.ResponseWriter, r *http.Request, raw string) err
 // (see cell); numbers are written in full precision, never as formulas.
 func writeProfileCSV(w *bytes.Buffer, snap *snapshot.Snapshot, p *snapshot.Profile, compare *localup.Area) error {
 	cw := csv.NewWriter(w)
+	header, rows := profileTable(snap, p, compare)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, row := range rows {
+		rec := make([]string, len(row))
+		for i, c := range row {
+			rec[i] = c.csv()
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// tableCell is one cell of a download: text, or a number (NaN for none).
+type tableCell struct {
+	Text   string
+	Number float64
+	IsNum  bool
+}
+
+func textCell(s string) tableCell { return tableCell{Text: s} }
+func numCell(v float64) tableCell { return tableCell{Number: v, IsNum: true} }
+
+// csv writes the cell for a CSV file: text neutralised, numbers in full.
+func (c tableCell) csv() string {
+	if c.IsNum {
+		return number(c.Number)
+	}
+	return cell(c.Text)
+}
+
+// profileTable lays a profile out as the rows of its downloads (CSV and
+// XLSX), one per indicator.
+func profileTable(snap *snapshot.Snapshot, p *snapshot.Profile, compare *localup.Area) ([]string, [][]tableCell) {
 	header := csvHeader
 	var cmps []snapshot.Benchmark
 	if compare != nil {
 		header = append(append([]string(nil), csvHeader...), compareHeader...)
 		cmps = snap.Compare(p, *compare)
 	}
-	if err := cw.Write(header); err != nil {
-		return err
-	}
+	var rows [][]tableCell
 	for i := range p.Rows {
 		r := &p.Rows[i]
 		ind, o := r.Indicator, r.Observation
@@ -88,38 +124,35 @@ func writeProfileCSV(w *bytes.Buffer, snap *snapshot.Snapshot, p *snapshot.Profi
 		if interval == "" {
 			interval = "none published"
 		}
-		rank, of := "", ""
+		rank, of := math.NaN(), math.NaN()
 		if r.Rank > 0 {
-			rank, of = strconv.Itoa(r.Rank), strconv.Itoa(r.RankOf)
+			rank, of = float64(r.Rank), float64(r.RankOf)
 		}
-		mission := ""
+		mission := math.NaN()
 		if ind.Mission > 0 {
-			mission = strconv.Itoa(ind.Mission)
+			mission = float64(ind.Mission)
 		}
 		source, licence, dataset := ind.Source, ind.Licence, o.DatasetID
 		if d := r.Dataset; d != nil {
 			source, licence = cmpOr(source, d.Publisher), cmpOr(licence, d.Licence)
 		}
-		rec := []string{
-			cell(p.Area.Code), cell(p.Area.Name), cell(ind.ID), cell(ind.Title), cell(ind.Topic), mission,
-			cell(ind.Polarity.String()), cell(ind.Unit),
-			cell(o.Period.String()), cell(o.Period.Label()), cell(under), number(o.Value), number(r.Lower), number(r.Upper), cell(interval),
-			cell(benchCode(r.National)), cell(r.National.Label), number(r.National.Value), cell(r.National.Judgement()), cell(r.National.Note),
-			cell(benchCode(r.Region)), cell(benchName(r.Region)), number(r.Region.Value), cell(r.Region.Judgement()),
-			number(r.Similar.Value), strconv.Itoa(r.Similar.N), strconv.Itoa(r.Similar.Of), cell(r.Similar.Judgement()),
-			rank, of, cell(r.Trend.Result.Trend.String()), cell(r.Trend.Assessment.String()), cell(r.Trend.Reason),
-			cell(source), cell(licence), cell(dataset),
+		rec := []tableCell{
+			textCell(p.Area.Code), textCell(p.Area.Name), textCell(ind.ID), textCell(ind.Title), textCell(ind.Topic), numCell(mission),
+			textCell(ind.Polarity.String()), textCell(ind.Unit),
+			textCell(o.Period.String()), textCell(o.Period.Label()), textCell(under), numCell(o.Value), numCell(r.Lower), numCell(r.Upper), textCell(interval),
+			textCell(benchCode(r.National)), textCell(r.National.Label), numCell(r.National.Value), textCell(r.National.Judgement()), textCell(r.National.Note),
+			textCell(benchCode(r.Region)), textCell(benchName(r.Region)), numCell(r.Region.Value), textCell(r.Region.Judgement()),
+			numCell(r.Similar.Value), numCell(float64(r.Similar.N)), numCell(float64(r.Similar.Of)), textCell(r.Similar.Judgement()),
+			numCell(rank), numCell(of), textCell(r.Trend.Result.Trend.String()), textCell(r.Trend.Assessment.String()), textCell(r.Trend.Reason),
+			textCell(source), textCell(licence), textCell(dataset),
 		}
 		if cmps != nil {
 			c := cmps[i]
-			rec = append(rec, cell(compare.Code), cell(compare.Name), number(c.Value), cell(c.Judgement()))
+			rec = append(rec, textCell(compare.Code), textCell(compare.Name), numCell(c.Value), textCell(c.Judgement()))
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		rows = append(rows, rec)
 	}
-	cw.Flush()
-	return cw.Error()
+	return header, rows
 }
 
 // cell neutralises a text cell that a spreadsheet would read as a formula

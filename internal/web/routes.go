@@ -10,8 +10,11 @@ func (s *Server) routes() http.Handler {
 	// Pages.
 	mux.Handle("GET /{$}", s.page(s.home))
 	mux.Handle("GET /search", s.page(s.search))
-	mux.Handle("GET /areas/{code}", s.page(s.area)) // also /areas/{code}.csv, the profile as CSV
+	mux.Handle("GET /areas/{code}", s.page(s.area)) // also /areas/{code}.csv and .xlsx, the profile as files
+	mux.Handle("GET /areas/{code}/indicators/{id}", s.page(s.areaIndicator))
 	mux.Handle("GET /areas/{code}/similar", s.page(s.similar))
+	mux.Handle("GET /indicators/{id}", s.page(s.indicator)) // also {id}.csv and {id}.json
+	mux.Handle("GET /compare", s.page(s.comparePlaces))
 	mux.Handle("GET /methods", s.page(s.methods))
 	mux.Handle("GET /datasets", s.page(s.datasets))
 	mux.Handle("GET /allocate", s.page(s.allocate))
@@ -33,6 +36,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /api/v1/areas/{code}/similar", s.json(s.api.Similar))
 	mux.Handle("GET /api/v1/indicators", s.json(s.api.Indicators))
 	mux.Handle("GET /api/v1/indicators/{id}", s.json(s.api.Indicator))
+	mux.Handle("GET /api/v1/search", s.json(s.api.Search))
 	mux.Handle("GET /api/v1/openapi.yaml", s.json(s.api.OpenAPI))
 	mux.Handle("POST /api/v1/allocations", s.json(s.api.Allocations))
 	mux.Handle("GET /api/v1/formulas", s.json(s.api.Formulas))

@@ -13,6 +13,7 @@ import (
 
 	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/api"
+	"github.com/localup/localup/internal/geo"
 	"github.com/localup/localup/internal/snapshot"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	// API; nil means one over Snapshot alone (examples only: no saved
 	// formulas, no grants, no boundary changes).
 	Allocation *allocation.Service
+	// Atlas holds the boundaries that maps are drawn from; nil leaves the
+	// maps out (the tables stay).
+	Atlas *geo.Atlas
 }
 
 // Server is localup's HTTP handler.
@@ -48,6 +52,7 @@ type Server struct {
 	handler   http.Handler
 	alloc     *allocation.Service
 	csrfKey   []byte // signs CSRF tokens; see allocate_csrf.go
+	atlas     *geo.Atlas
 }
 
 // New parses the templates and reads the static assets, so that a broken
@@ -56,7 +61,7 @@ func New(o Options) (*Server, error) {
 	if o.Snapshot == nil || o.Store == nil {
 		return nil, fmt.Errorf("web.New: Snapshot and Store are required")
 	}
-	s := &Server{snap: o.Snapshot, store: o.Store, log: o.Log, api: api.New(o.Snapshot)}
+	s := &Server{snap: o.Snapshot, store: o.Store, log: o.Log, api: api.New(o.Snapshot), atlas: o.Atlas}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -17,7 +17,7 @@ var templateFS embed.FS
 // pageNames are the page templates; each is parsed with the base layout
 // and the shared partials.
 var pageNames = []string{"home", "search", "area", "datasets", "error", "similar", "methods",
-	"allocate", "allocate_place", "allocate_sensitivity", "allocate_compare"}
+	"allocate", "allocate_place", "allocate_sensitivity", "allocate_compare", "indicator", "area_indicator", "compare"}
 
 // parseTemplates parses every page once, at start-up, so that a broken
 // template stops the server from starting rather than failing a request.

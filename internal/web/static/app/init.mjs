@@ -2,3 +2,6 @@
 import { initAll } from '../govuk/govuk-frontend.min.js'
 
 initAll()
+
+// Search suggestions, on pages with the place search form.
+import('./suggest.mjs')
