@@ -22,6 +22,8 @@ type placesPage struct {
 	Areas     []localup.Area
 	AreasText string // the form's value
 	Rows      []placesRow
+	CSVURL    string // the table as CSV, with source, licence and period
+	JSONURL   string
 }
 
 // placesRow is one indicator across the places.
@@ -74,7 +76,15 @@ func (s *Server) comparePlaces(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &placesPage{basePage: s.base(r, "Compare places"), Areas: areas, AreasText: raw}
+	if f := r.URL.Query().Get("format"); f != "" {
+		return writeCompareDownload(w, f, snap, areas)
+	}
+	codes := make([]string, len(areas))
+	for i, a := range areas {
+		codes[i] = a.Code
+	}
+	q := "/compare?areas=" + url.QueryEscape(strings.Join(codes, ","))
+	p := &placesPage{basePage: s.base(r, "Compare places"), Areas: areas, AreasText: raw, CSVURL: q + "&format=csv", JSONURL: q + "&format=json"}
 	latest := make([]map[string]int, len(areas))
 	for i, a := range areas {
 		latest[i] = map[string]int{}

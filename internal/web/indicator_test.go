@@ -296,6 +296,34 @@ func TestComparePlaces(t *testing.T) {
 		t.Error("no indicator rows")
 	}
 	webtest.MustQuery(t, doc, `.app-chart svg`)
+
+	// The table downloads: CSV with source, licence and period; JSON alike.
+	link := webtest.MustQuery(t, doc, `#compare-downloads a`)
+	res := get(t, s, webtest.Attr(link, "href"))
+	if res.status != http.StatusOK || !strings.HasPrefix(res.header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("compare CSV: %d %s", res.status, res.header.Get("Content-Type"))
+	}
+	lines := strings.Split(strings.TrimSpace(string(res.body)), "\n")
+	if !strings.Contains(lines[0], "period,period_label") || !strings.Contains(lines[0], "source,licence") || len(lines) < 3 {
+		t.Errorf("compare CSV head %q, %d lines", lines[0], len(lines))
+	}
+	if !strings.Contains(string(res.body), "E06000001,Hartlepool") || !strings.Contains(string(res.body), "E06000002,") {
+		t.Errorf("compare CSV lacks a place:\n%s", res.body)
+	}
+	res = get(t, s, "/compare?areas=E06000001,E06000002&format=json")
+	var doc2 struct {
+		Areas []string `json:"areas"`
+		Rows  []struct {
+			AreaCode, Indicator, Period, Source, Licence string
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal(res.body, &doc2); err != nil || len(doc2.Areas) != 2 || len(doc2.Rows) == 0 || doc2.Rows[0].Source == "" || doc2.Rows[0].Period == "" {
+		t.Errorf("compare JSON: %v %+v", err, doc2)
+	}
+	if res := get(t, s, "/compare?areas=E06000001&format=pdf"); res.status != http.StatusBadRequest || !strings.Contains(string(res.body), "format") {
+		t.Errorf("bad format: %d", res.status)
+	}
+
 	eleven := strings.Repeat("E06000001,", 0)
 	for _, c := range []string{"E06000001", "E06000002", "E06000003", "E06000004", "E06000005", "E12000001", "E92000001", "W92000004", "E08000001", "E09000001", "E07000001"} {
 		eleven += c + ","
