@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -51,6 +52,7 @@ type allocResult struct {
 	Components                                 []componentRow
 	Population                                 string
 	Rows                                       []placeRow
+	Map                                        template.HTML // allocation per head; "" without boundaries
 	LinkRows                                   bool
 	PlaceOptions                               []optionItem
 	Dropped                                    []allocation.Dropped
@@ -118,6 +120,9 @@ func (s *Server) runAllocate(w http.ResponseWriter, r *http.Request, p *allocate
 	}
 	p.Ref.Source = res.Source
 	p.Result = s.newAllocResult(r, p.Ref, res, run)
+	if p.Result.Map, err = s.allocationMap(run); err != nil {
+		return err
+	}
 	if res.Saved != nil {
 		if p.Result.Versions, err = s.versionLinks(r, p.Ref, res.Saved); err != nil {
 			return err

@@ -33,7 +33,7 @@ func newAllocateServer(t *testing.T) *Server {
 	t.Cleanup(func() { fs.Close() })
 	get := func() *snapshot.Snapshot { return snap }
 	svc := allocation.New(allocation.Options{Snapshot: get, Evidence: st, Formulas: fs})
-	s, err := New(Options{Snapshot: get, Store: st, Allocation: svc})
+	s, err := New(Options{Snapshot: get, Store: st, Allocation: svc, Atlas: realAtlas(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,6 +93,18 @@ func TestAllocateResults(t *testing.T) {
 	if len(rows) != 361 {
 		t.Fatalf("%d rows, want 361", len(rows))
 	}
+	// The map shades every place by its fifth of pounds per head, and
+	// names Blackpool's allocation on hover and focus.
+	webtest.MustQuery(t, doc, "#allocation-map-wrapper svg")
+	var bpLabel string
+	for _, path := range webtest.QueryAll(doc, "#allocation-map-wrapper path") {
+		if l := webtest.Attr(path, "aria-label"); strings.HasPrefix(l, "Blackpool: ") {
+			bpLabel = l
+		}
+	}
+	if !strings.Contains(bpLabel, "£9,099,535") || !strings.Contains(bpLabel, "per head") {
+		t.Errorf("Blackpool's map label = %q, want its £9,099,535 and pounds per head", bpLabel)
+	}
 	if got := webtest.Attr(rows[0], "data-code"); got != "E08000028" {
 		t.Errorf("first row %s, want Sandwell", got)
 	}
@@ -121,9 +133,6 @@ func TestAllocateResults(t *testing.T) {
 	}
 	if n := len(webtest.QueryAll(doc, "table#components tbody tr")); n != 5 {
 		t.Errorf("%d component rows", n)
-	}
-	if !strings.Contains(webtest.Text(webtest.Query(doc, ".govuk-inset-text")), "map") {
-		t.Error("no note about the map")
 	}
 	// The editor holds the example's document, ready to edit.
 	if got := webtest.Text(webtest.Query(doc, "textarea#document")); !strings.Contains(got, "name: Deprivation index (IMD-style)") {
