@@ -239,6 +239,15 @@ func TestBrowser(t *testing.T) {
 	do("compare", chromedp.Navigate(base+"/compare?areas=E06000001,E06000002,E12000001"), chromedp.WaitVisible(chromedp.CSS("#compare")))
 	check("compare")
 
+	// Missions: the list, one mission (its map form), one place.
+	do("missions", chromedp.Navigate(base+"/missions"), chromedp.WaitVisible(chromedp.CSS("section.app-mission")))
+	check("missions")
+	do("mission", chromedp.Click(chromedp.CSS(`#mission-1 a`)))
+	waitFor("mission", `location.pathname === '/missions/1' && document.readyState === 'complete' && !!document.querySelector('h1')`)
+	check("mission")
+	do("area missions", chromedp.Navigate(base+"/areas/E06000001/missions"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	check("area-missions")
+
 	cancel()
 	<-done
 }

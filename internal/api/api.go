@@ -32,15 +32,29 @@ func New(snap func() *snapshot.Snapshot) *API { return &API{snap: snap} }
 
 // writeJSON writes v as the response body.
 func writeJSON(w http.ResponseWriter, v any) error {
+	b, err := marshal(v)
+	if err != nil {
+		return err
+	}
+	return writeRaw(w, b)
+}
+
+// marshal encodes v as the body of a response, with a final newline.
+func marshal(v any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("api: encode %T: %w", v, err)
+		return nil, fmt.Errorf("api: encode %T: %w", v, err)
 	}
+	return append(b, '\n'), nil
+}
+
+// writeRaw writes an encoded JSON body.
+func writeRaw(w http.ResponseWriter, b []byte) error {
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Access-Control-Allow-Origin", "*")
-	_, err = w.Write(append(b, '\n'))
+	_, err := w.Write(b)
 	return err
 }
 

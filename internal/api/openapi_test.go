@@ -68,13 +68,13 @@ func TestOpenAPI(t *testing.T) {
 		}
 	}
 	slices.Sort(paths)
-	wantPaths := []string{"/api/v1/allocations", "/api/v1/areas", "/api/v1/areas/{code}", "/api/v1/areas/{code}/profile", "/api/v1/areas/{code}/similar", "/api/v1/formulas", "/api/v1/indicators", "/api/v1/indicators/{id}", "/api/v1/openapi.yaml", "/api/v1/search"}
+	wantPaths := []string{"/api/v1/allocations", "/api/v1/areas", "/api/v1/areas/{code}", "/api/v1/areas/{code}/missions", "/api/v1/areas/{code}/profile", "/api/v1/areas/{code}/similar", "/api/v1/formulas", "/api/v1/indicators", "/api/v1/indicators/{id}", "/api/v1/missions", "/api/v1/missions/{n}", "/api/v1/openapi.yaml", "/api/v1/search"}
 	if diff := cmp.Diff(wantPaths, paths); diff != "" {
 		t.Errorf("documented paths (-want +got):\n%s", diff)
 	}
 	// Every documented GET answers 200 with an example filled in (POST
 	// endpoints have their own tests).
-	examples := strings.NewReplacer("{code}", "E06000001", "{id}", "gross-median-weekly-pay")
+	examples := strings.NewReplacer("{code}", "E06000001", "{id}", "gross-median-weekly-pay", "{n}", "7")
 	for _, p := range paths {
 		if _, ok := doc.Paths[p]["get"]; !ok {
 			continue

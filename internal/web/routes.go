@@ -15,6 +15,11 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /areas/{code}/similar", s.page(s.similar))
 	mux.Handle("GET /indicators/{id}", s.page(s.indicator)) // also {id}.csv and {id}.json
 	mux.Handle("GET /compare", s.page(s.comparePlaces))
+	mux.Handle("GET /missions", s.page(s.missionsIndex))
+	mux.Handle("GET /missions.csv", s.page(s.missionsIndex))
+	mux.Handle("GET /missions/{n}", s.page(s.mission)) // also {n}.csv
+	mux.Handle("GET /areas/{code}/missions", s.page(s.areaMissions))
+	mux.Handle("GET /areas/{code}/missions.csv", s.page(s.areaMissions))
 	mux.Handle("GET /methods", s.page(s.methods))
 	mux.Handle("GET /datasets", s.page(s.datasets))
 	mux.Handle("GET /allocate", s.page(s.allocate))
@@ -37,6 +42,9 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /api/v1/indicators", s.json(s.api.Indicators))
 	mux.Handle("GET /api/v1/indicators/{id}", s.json(s.api.Indicator))
 	mux.Handle("GET /api/v1/search", s.json(s.api.Search))
+	mux.Handle("GET /api/v1/missions", s.json(s.api.Missions))
+	mux.Handle("GET /api/v1/missions/{n}", s.json(s.api.Mission))
+	mux.Handle("GET /api/v1/areas/{code}/missions", s.json(s.api.AreaMissions))
 	mux.Handle("GET /api/v1/openapi.yaml", s.json(s.api.OpenAPI))
 	mux.Handle("POST /api/v1/allocations", s.json(s.api.Allocations))
 	mux.Handle("GET /api/v1/formulas", s.json(s.api.Formulas))

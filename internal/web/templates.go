@@ -17,7 +17,8 @@ var templateFS embed.FS
 // pageNames are the page templates; each is parsed with the base layout
 // and the shared partials.
 var pageNames = []string{"home", "search", "area", "datasets", "error", "similar", "methods",
-	"allocate", "allocate_place", "allocate_sensitivity", "allocate_compare", "indicator", "area_indicator", "compare"}
+	"allocate", "allocate_place", "allocate_sensitivity", "allocate_compare", "indicator", "area_indicator", "compare",
+	"missions", "mission", "area_missions"}
 
 // parseTemplates parses every page once, at start-up, so that a broken
 // template stops the server from starting rather than failing a request.
@@ -49,11 +50,12 @@ type basePage struct {
 
 // base returns the layout data for a page titled title.
 func (s *Server) base(r *http.Request, title string) basePage {
-	nav := []navItem{{Href: "/", Text: "Places"}, {Href: "/allocate", Text: "Allocate"}, {Href: "/datasets", Text: "Datasets"}, {Href: "/api/v1/openapi.yaml", Text: "API"}}
+	nav := []navItem{{Href: "/", Text: "Places"}, {Href: "/missions", Text: "Missions"}, {Href: "/allocate", Text: "Allocate"}, {Href: "/datasets", Text: "Datasets"}, {Href: "/api/v1/openapi.yaml", Text: "API"}}
 	for i := range nav {
 		p := r.URL.Path
 		nav[i].Current = p == nav[i].Href || (nav[i].Href == "/" && (strings.HasPrefix(p, "/areas/") || p == "/search")) ||
-			(nav[i].Href == "/allocate" && strings.HasPrefix(p, "/allocate/"))
+			(nav[i].Href == "/allocate" && strings.HasPrefix(p, "/allocate/")) ||
+			(nav[i].Href == "/missions" && strings.HasPrefix(p, "/missions/"))
 	}
 	return basePage{Title: title, Nav: nav, HasGovUK: s.assets.Has("govuk/govuk-frontend.min.css")}
 }

@@ -1,0 +1,189 @@
+package web
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/localup/localup"
+	"github.com/localup/localup/internal/missions"
+	"github.com/localup/localup/internal/tracking"
+)
+
+// missionsPage lists the twelve missions: ambition, metrics, England's
+// position and whether the spread between places is narrowing.
+type missionsPage struct {
+	basePage
+	Missions []missionCard
+	CSVURL   string
+}
+
+type missionCard struct {
+	Number    int
+	Name      string
+	Plain     string
+	Objective string
+	Headline  string
+	Trend     string // "narrowing", "widening", "little change" or ""
+	NoMetric  string
+	Metrics   []metricLine
+	URL       string
+}
+
+// metricLine is one metric in a summary: England's latest figure and the
+// spread's move.
+type metricLine struct {
+	ID, Title, URL string
+	Headline       bool
+	InData         bool
+	England        string // "61.3 years (2022-24)" or ""
+	Spread         string // the spread sentence, or why there is none
+	Trend          string
+	Source         string
+	Licence        string
+}
+
+func missionURL(n int) string { return "/missions/" + strconv.Itoa(n) }
+
+// spreadSentence says how the gap between the tails moved.
+func spreadSentence(m *tracking.Metric) string {
+	s, ok := m.HeadlineSpread()
+	if !ok {
+		return m.Note
+	}
+	verb := map[missions.Trend]string{missions.Narrowing: "narrowed", missions.Widening: "widened", missions.LittleChange: "changed little"}[s.Trend]
+	return fmt.Sprintf("The gap between the best and worst %s of %s %s, from %s in %s to %s in %s.", tailWord(m.TailShare), m.Level.Plural,
+		verb, m.Format.Change(s.Baseline.Value), s.Baseline.Period.Label(), m.Format.Change(s.Latest.Value), s.Latest.Period.Label())
+}
+
+func tailWord(share float64) string {
+	switch share {
+	case 0.1:
+		return "tenth"
+	case 0.25:
+		return "quarter"
+	case 0.2:
+		return "fifth"
+	}
+	return strconv.FormatFloat(share*100, 'f', -1, 64) + "%"
+}
+
+func newMetricLine(m *tracking.Metric) metricLine {
+	l := metricLine{ID: m.ID, Title: m.ID, Headline: m.Headline, InData: m.InData, Spread: spreadSentence(m)}
+	if !m.InData {
+		return l
+	}
+	l.Title, l.URL, l.Source, l.Licence = m.Indicator.Title, "/indicators/"+url.PathEscape(m.ID), m.Indicator.Source, m.Indicator.Licence
+	if e := m.EnglandLatest(); !math.IsNaN(e.Value) {
+		l.England = m.Format.Value(e.Value) + " (" + e.Period.Label() + ")"
+	}
+	if s, ok := m.HeadlineSpread(); ok {
+		l.Trend = string(s.Trend)
+	}
+	return l
+}
+
+func (s *Server) missionsIndex(w http.ResponseWriter, r *http.Request) error {
+	snap := s.snap()
+	if r.URL.Path == "/missions.csv" {
+		return writeCSV(w, "missions.csv", missionsCSV(tracking.Overview(snap)))
+	}
+	b, err := snap.Memo("page/missions", func() ([]byte, error) {
+		p := &missionsPage{basePage: s.base(r, "Levelling-up missions"), CSVURL: "/missions.csv"}
+		for _, m := range tracking.Overview(snap) {
+			c := missionCard{Number: m.Number, Name: m.Name, Plain: m.Plain, Objective: string(m.Objective),
+				Headline: m.Headline, Trend: string(m.Trend), NoMetric: m.NoMetric, URL: missionURL(m.Number)}
+			for i := range m.Metrics {
+				if m.Metrics[i].Headline {
+					c.Metrics = append(c.Metrics, newMetricLine(&m.Metrics[i]))
+				}
+			}
+			p.Missions = append(p.Missions, c)
+		}
+		return s.execute("missions", p)
+	})
+	if err != nil {
+		return err
+	}
+	return writeHTML(w, http.StatusOK, b)
+}
+
+// missionsCSV is every metric of every mission with England's figure and
+// the spread's move.
+func missionsCSV(all []tracking.Mission) [][]string {
+	rows := [][]string{{"mission", "mission_name", "indicator", "indicator_title", "headline_metric", "places_compared",
+		"england_value", "england_period", "tail_share", "spread_baseline_period", "spread_baseline", "spread_latest_period",
+		"spread_latest", "spread_trend", "note", "source", "licence"}}
+	for _, m := range all {
+		if len(m.Metrics) == 0 {
+			rows = append(rows, []string{strconv.Itoa(m.Number), m.Name, "", "", "", "", "", "", "", "", "", "", "", "", m.NoMetric, "", ""})
+		}
+		for i := range m.Metrics {
+			x := &m.Metrics[i]
+			e := x.EnglandLatest()
+			row := []string{strconv.Itoa(m.Number), m.Name, x.ID, x.Indicator.Title, strconv.FormatBool(x.Headline), x.Level.Plural,
+				number(e.Value), periodCell(e.Period), number(x.TailShare)}
+			if sp, ok := x.HeadlineSpread(); ok {
+				row = append(row, sp.Baseline.Period.String(), number(sp.Baseline.Value), sp.Latest.Period.String(), number(sp.Latest.Value), string(sp.Trend), "")
+			} else {
+				row = append(row, "", "", "", "", "", x.Note)
+			}
+			rows = append(rows, append(row, x.Indicator.Source, x.Indicator.Licence))
+		}
+	}
+	return rows
+}
+
+func periodCell(p localup.Period) string {
+	if p.IsZero() {
+		return ""
+	}
+	return p.String()
+}
+
+// parseMission reads a mission number from a path segment, with an
+// optional extension.
+func parseMission(raw string) (int, string, error) {
+	format := ""
+	for _, ext := range []string{".csv"} {
+		if c, ok := strings.CutSuffix(raw, ext); ok {
+			raw, format = c, ext[1:]
+		}
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 || n > 12 {
+		return 0, "", localup.Errorf(localup.ENOTFOUND, "There is no mission %q: the missions are numbered 1 to 12.", raw)
+	}
+	return n, format, nil
+}
+
+// writeCSV writes rows as a CSV download. Text cells that a spreadsheet
+// would read as formulas are neutralised (see cell); numbers are not.
+func writeCSV(w http.ResponseWriter, name string, rows [][]string) error {
+	var b strings.Builder
+	cw := csv.NewWriter(&b)
+	for _, row := range rows {
+		out := make([]string, len(row))
+		for i, c := range row {
+			if _, err := strconv.ParseFloat(c, 64); err != nil {
+				c = cell(c)
+			}
+			out[i] = c
+		}
+		cw.Write(out)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
