@@ -146,7 +146,10 @@ func inequality(snap *snapshot.Snapshot, ind localup.Indicator, f missions.Forma
 		if b == "" {
 			continue
 		}
-		obs = append(obs, snap.SeriesBreakdown(ind.ID, a.Code, b)...)
+		for _, o := range snap.SeriesBreakdown(ind.ID, a.Code, b) {
+			o.Breakdown = groupName(b)
+			obs = append(obs, o)
+		}
 		if k, _, ok := strings.Cut(b, "="); ok && between == "" {
 			between = "groups by " + k
 		}
@@ -210,6 +213,26 @@ func (in *Inequality) summary() string {
 func lowerFirst(s string) string {
 	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
 		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
+}
+
+// groupName writes a breakdown for people: "sex=female" is "Female",
+// "age=16-64;sex=male" is "Age 16-64, male", "imd_decile=1" is "Imd
+// decile 1".
+func groupName(breakdown string) string {
+	parts := strings.Split(breakdown, ";")
+	for i, p := range parts {
+		if k, v, ok := strings.Cut(p, "="); ok {
+			parts[i] = strings.ReplaceAll(k, "_", " ") + " " + v
+			if k == "sex" {
+				parts[i] = v
+			}
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		s = string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
 }
