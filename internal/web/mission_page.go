@@ -121,7 +121,7 @@ func (s *Server) newMissionPage(r *http.Request, snap *snapshot.Snapshot, m trac
 	p := &missionPage{basePage: s.base(r, fmt.Sprintf("Mission %d: %s", m.Number, m.Name)), Mission: m,
 		CSVURL: missionURL(m.Number) + ".csv", GapsURL: missionURL(m.Number) + ".csv?table=gaps"}
 	for i := range m.Metrics {
-		b := newMetricBlock(&m.Metrics[i], i)
+		b := newMetricBlock(snap, &m.Metrics[i], i)
 		if err := drawSpread(&b, &m.Metrics[i]); err != nil {
 			return nil, err
 		}
@@ -167,7 +167,7 @@ func (s *Server) newMissionPage(r *http.Request, snap *snapshot.Snapshot, m trac
 	return p, nil
 }
 
-func newMetricBlock(x *tracking.Metric, i int) metricBlock {
+func newMetricBlock(snap *snapshot.Snapshot, x *tracking.Metric, i int) metricBlock {
 	b := metricBlock{metricLine: newMetricLine(x), Anchor: "metric-" + strconv.Itoa(i+1), Level: x.Level.Plural,
 		TailWord: tailWord(x.TailShare), Note: x.Note, Direction: "improved"}
 	if !x.InData {
@@ -190,6 +190,9 @@ func newMetricBlock(x *tracking.Metric, i int) metricBlock {
 		}
 		if sec.RegionOK {
 			g.BestRegion, g.Region = sec.Region.Best.Code, f.Change(sec.Region.Difference)
+			if a, ok := snap.Area(sec.Region.Best.Code); ok {
+				g.BestRegion = a.Name
+			}
 		}
 		b.Gaps = append(b.Gaps, g)
 	}
