@@ -92,3 +92,32 @@ func (f Format) number(v float64) string {
 	}
 	return b.String()
 }
+
+// Signed writes a change with its sign, as Change writes the number:
+// "+0.8", "−3.5 percentage points", "0" when it rounds to nothing, and ""
+// when it is NaN.
+func (f Format) Signed(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return ""
+	case f.Negligible(v):
+		return "0"
+	case v < 0:
+		return "−" + f.Change(-v)
+	}
+	return "+" + f.Change(v)
+}
+
+// TailName names the share of places in a tail: "fifth", "tenth",
+// "quarter", or a percentage such as "15%".
+func TailName(share float64) string {
+	switch share {
+	case 0.2:
+		return "fifth"
+	case 0.1:
+		return "tenth"
+	case 0.25:
+		return "quarter"
+	}
+	return strconv.FormatFloat(share*100, 'f', -1, 64) + "%"
+}

@@ -60,3 +60,29 @@ func TestFormatValueAndChange(t *testing.T) {
 		t.Error("Negligible at one decimal place: 0.049 should be negligible and 0.05 not")
 	}
 }
+
+func TestSignedAndTailName(t *testing.T) {
+	pct := Format{Suffix: "%", Decimals: 1}
+	years := Format{Suffix: " years", Decimals: 1}
+	for _, tc := range []struct {
+		f    Format
+		v    float64
+		want string
+	}{
+		{pct, 4.66, "+4.7 percentage points"},
+		{pct, -1.12, "−1.1 percentage points"},
+		{pct, 0.04, "0"},
+		{years, -3.5, "−3.5"},
+		{Format{Prefix: "£"}, 161, "+£161"},
+		{pct, math.NaN(), ""},
+	} {
+		if got := tc.f.Signed(tc.v); got != tc.want {
+			t.Errorf("Signed(%v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+	for share, want := range map[float64]string{0.2: "fifth", 0.1: "tenth", 0.25: "quarter", 0.15: "15%"} {
+		if got := TailName(share); got != want {
+			t.Errorf("TailName(%v) = %q, want %q", share, got, want)
+		}
+	}
+}

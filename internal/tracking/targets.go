@@ -90,20 +90,7 @@ func describe(c missions.TargetCheck, f missions.Format) string {
 	}
 	return fmt.Sprintf("%s: %s in %s, %s from the target of %s by %d. It needs %s a year; so far it has moved %s a year.",
 		strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:]), f.Value(c.Latest.Value), c.Latest.Period.Label(),
-		f.Change(math.Abs(c.Distance)), f.Value(c.Level), c.Target.Year, signed(f, c.NeededPerYear), signed(f, c.PerYearSoFar))
-}
-
-// signed writes a yearly change with its sign.
-func signed(f missions.Format, v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "no data"
-	case f.Negligible(v):
-		return "0"
-	case v < 0:
-		return "−" + f.Change(-v)
-	}
-	return "+" + f.Change(v)
+		f.Change(math.Abs(c.Distance)), f.Value(c.Level), c.Target.Year, f.Signed(c.NeededPerYear), f.Signed(c.PerYearSoFar))
 }
 
 // areaTarget checks the target on one area's series.
@@ -158,21 +145,8 @@ func spreadTarget(tv *TargetView) {
 		return
 	}
 	tv.Status = strings.TrimSpace(tv.Status + " " + fmt.Sprintf("The gap between the best and worst %s of %s was %s in %s and %s in %s: %s.",
-		tailName(m.TailShare), m.Level.Plural, m.Format.Change(s.Baseline.Value), s.Baseline.Period.Label(),
+		missions.TailName(m.TailShare), m.Level.Plural, m.Format.Change(s.Baseline.Value), s.Baseline.Period.Label(),
 		m.Format.Change(s.Latest.Value), s.Latest.Period.Label(), s.Trend))
-}
-
-// tailName names a tail share: "fifth", "tenth", or a percentage.
-func tailName(share float64) string {
-	switch share {
-	case 0.2:
-		return "fifth"
-	case 0.1:
-		return "tenth"
-	case 0.25:
-		return "quarter"
-	}
-	return fmt.Sprintf("%g%%", share*100)
 }
 
 // tailTarget checks a target for the worst places at the baseline, on the
@@ -224,7 +198,7 @@ func tailTarget(snap *snapshot.Snapshot, tv *TargetView) {
 		return
 	}
 	worst := at[:k]
-	tv.Subject = fmt.Sprintf("the worst %s of %s in %s (%d places), on average", tailName(tv.Target.TailShare), m.Level.Plural, base.Label(), k)
+	tv.Subject = fmt.Sprintf("the worst %s of %s in %s (%d places), on average", missions.TailName(tv.Target.TailShare), m.Level.Plural, base.Label(), k)
 	var pts []missions.Point
 	for _, per := range periods[bi:] {
 		sum, n := 0.0, 0

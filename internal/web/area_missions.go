@@ -108,7 +108,7 @@ func newAreaMissionRow(a localup.Area, x tracking.AreaMetric) areaMissionRow {
 	r.GapNow = gapWords(f, p.Polarity, p.GapLatest)
 	if !p.SinglePeriod() {
 		r.Baseline, r.BaselinePeriod = f.Value(p.Baseline.Value), p.Baseline.Period.Label()
-		r.Change, r.Direction = signedChange(f, p.Change), string(p.Direction)
+		r.Change, r.Direction = f.Signed(p.Change), string(p.Direction)
 		r.GapBefore, r.Gap = gapWords(f, p.Polarity, p.GapBaseline), string(p.Gap)
 	}
 	for _, tv := range x.Targets {

@@ -169,7 +169,7 @@ func (s *Server) newMissionPage(r *http.Request, snap *snapshot.Snapshot, m trac
 
 func newMetricBlock(snap *snapshot.Snapshot, x *tracking.Metric, i int) metricBlock {
 	b := metricBlock{metricLine: newMetricLine(x), Anchor: "metric-" + strconv.Itoa(i+1), Level: x.Level.Plural,
-		TailWord: tailWord(x.TailShare), Note: x.Note, Direction: "improved"}
+		TailWord: missions.TailName(x.TailShare), Note: x.Note, Direction: "improved"}
 	if !x.InData {
 		return b
 	}
@@ -216,22 +216,9 @@ func newMoverRow(x *tracking.Metric, mv tracking.Mover) moverRow {
 		Direction: string(p.Direction), Gap: string(p.Gap), Summary: p.Summary()}
 	if !p.SinglePeriod() {
 		r.Baseline, r.BaselinePeriod = f.Value(p.Baseline.Value), p.Baseline.Period.Label()
-		r.Change = signedChange(f, p.Change)
+		r.Change = f.Signed(p.Change)
 	}
 	return r
-}
-
-// signedChange writes a change with its sign: "+0.8", "−3.5".
-func signedChange(f missions.Format, v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return ""
-	case f.Negligible(v):
-		return "0"
-	case v < 0:
-		return "−" + f.Change(-v)
-	}
-	return "+" + f.Change(v)
 }
 
 func newTargetRow(tv tracking.TargetView) targetRow {
@@ -247,7 +234,7 @@ func newTargetRow(tv tracking.TargetView) targetRow {
 		case missions.TargetAtMost:
 			r.Comparison = "At most " + f.Value(t.Value)
 		case missions.TargetChangeBy:
-			r.Comparison = "Change by " + signedChange(f, t.Value)
+			r.Comparison = "Change by " + f.Signed(t.Value)
 		case missions.TargetChangeByFraction:
 			r.Comparison = "Change by " + strconv.FormatFloat(math.Round(t.Value*1000)/10, 'f', -1, 64) + "%"
 		case missions.TargetImprove:
@@ -289,7 +276,7 @@ func (s *Server) drawMissionMap(p *missionPage, x *tracking.Metric) error {
 	bands, _, err := stats.Quintiles(changes, stats.HigherIsBetter)
 	if err == nil {
 		for i, c := range codes {
-			values[c] = chart.MapValue{Band: bands[i] - 1, Text: signedChange(x.Format, changes[i])}
+			values[c] = chart.MapValue{Band: bands[i] - 1, Text: x.Format.Signed(changes[i])}
 		}
 	}
 	title := fmt.Sprintf("Map of the change in %s, %s to %s", x.Indicator.Title, x.Movers.Baseline.Label(), x.Movers.Latest.Label())
@@ -355,14 +342,13 @@ func missionGapsCSV(m tracking.Mission) [][]string {
 	return rows
 }
 
-
 // drawSpread draws the best and worst tails' means, the median and
 // England over time.
 func drawSpread(b *metricBlock, x *tracking.Metric) error {
 	if len(x.Sections) < 2 {
 		return nil
 	}
-	tw := tailWord(x.TailShare)
+	tw := missions.TailName(x.TailShare)
 	series := []chart.Series{{Name: "Best " + tw + " (mean)"}, {Name: "Median place"}, {Name: "Worst " + tw + " (mean)"}, {Name: "England"}}
 	var labels []string
 	hasEngland := false

@@ -57,20 +57,8 @@ func spreadSentence(m *tracking.Metric) string {
 		return m.Note
 	}
 	verb := map[missions.Trend]string{missions.Narrowing: "narrowed", missions.Widening: "widened", missions.LittleChange: "changed little"}[s.Trend]
-	return fmt.Sprintf("The gap between the best and worst %s of %s %s, from %s in %s to %s in %s.", tailWord(m.TailShare), m.Level.Plural,
+	return fmt.Sprintf("The gap between the best and worst %s of %s %s, from %s in %s to %s in %s.", missions.TailName(m.TailShare), m.Level.Plural,
 		verb, m.Format.Change(s.Baseline.Value), s.Baseline.Period.Label(), m.Format.Change(s.Latest.Value), s.Latest.Period.Label())
-}
-
-func tailWord(share float64) string {
-	switch share {
-	case 0.1:
-		return "tenth"
-	case 0.25:
-		return "quarter"
-	case 0.2:
-		return "fifth"
-	}
-	return strconv.FormatFloat(share*100, 'f', -1, 64) + "%"
 }
 
 func newMetricLine(m *tracking.Metric) metricLine {
