@@ -176,10 +176,7 @@ func (s *Server) newIndicatorPage(r *http.Request, snap *snapshot.Snapshot, ind 
 	if hasEng && eng.HasValue() {
 		p.England = formatValue(ind, eng.Value)
 	}
-	for _, a := range snap.Areas(level.Type) {
-		if !a.Current() {
-			continue
-		}
+	for _, a := range levelAreas(snap, level.Type) {
 		row := indicatorRow{Code: a.Code, Name: a.Name, Value: math.NaN(), Lower: math.NaN(), Upper: math.NaN()}
 		if o, ok := observationAt(snap, ind.ID, a.Code, p.Period); ok && o.HasValue() {
 			row.Value = o.Value
@@ -445,4 +442,25 @@ func writeIndicatorJSON(w http.ResponseWriter, p *indicatorPage) error {
 	w.Header().Set("Content-Type", "application/json")
 	_, err = w.Write(b)
 	return err
+}
+
+// levelAreas lists the current areas a level shows: for regions, the
+// English regions and the other three nations, as the boundary layer
+// draws them.
+func levelAreas(snap *snapshot.Snapshot, t localup.AreaType) []localup.Area {
+	var out []localup.Area
+	for _, a := range snap.Areas(t) {
+		if a.Current() {
+			out = append(out, a)
+		}
+	}
+	if t != localup.AreaRegion {
+		return out
+	}
+	for _, a := range snap.Areas(localup.AreaCountry) {
+		if a.Current() && a.Code != localup.CodeEngland && (a.Code[0] == 'W' || a.Code[0] == 'S' || a.Code[0] == 'N') {
+			out = append(out, a)
+		}
+	}
+	return out
 }

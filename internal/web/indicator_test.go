@@ -385,3 +385,20 @@ func TestSearchAPI(t *testing.T) {
 		t.Errorf("long query: %d", res.status)
 	}
 }
+
+// TestIndicatorRegionsAndNations checks that the regions level lists the
+// three other nations beside the English regions, as its map draws them.
+func TestIndicatorRegionsAndNations(t *testing.T) {
+	h := newAllocateServer(t)
+	doc := page(t, h, "/indicators/gross-median-weekly-pay?level=region", http.StatusOK)
+	rows := webtest.QueryAll(doc, "#ranked tbody tr")
+	if len(rows) != 12 {
+		t.Errorf("%d rows, want 9 regions and 3 nations", len(rows))
+	}
+	for _, code := range []string{"W92000004", "S92000003", "N92000002", "E12000007"} {
+		tr := webtest.Query(doc, "#ranked tr[data-area="+code+"]")
+		if tr == nil || webtest.Text(webtest.Query(tr, "td[data-value]")) == "no data" {
+			t.Errorf("%s: no row or no value", code)
+		}
+	}
+}
