@@ -60,6 +60,7 @@ type indicatorRow struct {
 	Text      string // the value as shown
 	Interval  string
 	Judgement string
+	Benchmark string // England, or the area's own nation when it is in Wales, Scotland or Northern Ireland and that has a figure
 	Status    string
 	judgement chart.Judgement
 }
@@ -170,11 +171,19 @@ func (s *Server) newIndicatorPage(r *http.Request, snap *snapshot.Snapshot, ind 
 		return nil, localup.Errorf(localup.EINVALID, "colour must be quintile or significance")
 	}
 	p.Colours = []option{{"quintile", "Fifths of areas (quintiles)", p.Colour == "quintile"},
-		{"significance", "Compared with England", p.Colour == "significance"}}
+		{"significance", "Compared with England (or the area's nation)", p.Colour == "significance"}}
 
 	eng, hasEng := observationAt(snap, ind.ID, localup.CodeEngland, p.Period)
 	if hasEng && eng.HasValue() {
 		p.England = formatValue(ind, eng.Value)
+	}
+	// Areas in the other nations are compared with their own nation where
+	// it has a figure, as their profiles are; else with England.
+	nations := map[string]localup.Observation{}
+	for _, a := range snap.Areas(localup.AreaCountry) {
+		if o, ok := observationAt(snap, ind.ID, a.Code, p.Period); ok && o.HasValue() && a.Code != localup.CodeEngland {
+			nations[a.Code] = o
+		}
 	}
 	for _, a := range levelAreas(snap, level.Type) {
 		row := indicatorRow{Code: a.Code, Name: a.Name, Value: math.NaN(), Lower: math.NaN(), Upper: math.NaN()}
@@ -184,11 +193,15 @@ func (s *Server) newIndicatorPage(r *http.Request, snap *snapshot.Snapshot, ind 
 			row.Text = formatValue(ind, o.Value)
 			row.Interval = formatInterval(ind, o)
 			row.Status = o.Status
-			if hasEng && eng.HasValue() {
-				c := stats.CompareToBenchmark(row.Lower, row.Upper, eng.Value, stats.Polarity(ind.Polarity))
+			bench, name := eng, "England"
+			if n, ok := nations[a.Country]; ok && a.Code != a.Country {
+				bench, name = n, snapAreaName(snap, a.Country)
+			}
+			if bench.HasValue() && (hasEng || name != "England") {
+				c := stats.CompareToBenchmark(row.Lower, row.Upper, bench.Value, stats.Polarity(ind.Polarity))
 				row.judgement = chart.Judgement(c)
 				if c != stats.NotCompared {
-					row.Judgement = row.judgement.String()
+					row.Judgement, row.Benchmark = row.judgement.String(), name
 				}
 			}
 		}
@@ -350,7 +363,13 @@ func mapValues(p *indicatorPage) (map[string]chart.MapValue, []chart.Band, strin
 			}
 			values[r.Code] = mv
 		}
-		return values, chart.JudgementBands("England", js...), "Compared with England (95% confidence)"
+		bench, legend := "England", "Compared with England (95% confidence)"
+		for _, r := range p.Rows {
+			if r.Benchmark != "" && r.Benchmark != "England" {
+				bench, legend = "England or own nation", "Compared with England, or the area's own nation (95% confidence)"
+			}
+		}
+		return values, chart.JudgementBands(bench, js...), legend
 	}
 	var vals []float64
 	var idx []int
@@ -380,14 +399,14 @@ func mapValues(p *indicatorPage) (map[string]chart.MapValue, []chart.Band, strin
 func writeIndicatorCSV(w http.ResponseWriter, p *indicatorPage) error {
 	var b bytes.Buffer
 	cw := csv.NewWriter(&b)
-	cw.Write([]string{"rank", "area_code", "area_name", "value", "lower_ci", "upper_ci", "compared_with_england", "period", "indicator", "source", "licence"})
+	cw.Write([]string{"rank", "area_code", "area_name", "value", "lower_ci", "upper_ci", "compared_with_benchmark", "benchmark", "period", "indicator", "source", "licence"})
 	for _, r := range p.Rows {
 		rank := ""
 		if r.Rank > 0 {
 			rank = number(float64(r.Rank))
 		}
 		cw.Write([]string{rank, cell(r.Code), cell(r.Name), number(r.Value), number(r.Lower), number(r.Upper),
-			cell(r.Judgement), cell(p.Period.String()), cell(p.Indicator.ID), cell(p.Indicator.Source), cell(p.Indicator.Licence)})
+			cell(r.Judgement), cell(r.Benchmark), cell(p.Period.String()), cell(p.Indicator.ID), cell(p.Indicator.Source), cell(p.Indicator.Licence)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -418,7 +437,8 @@ type indicatorJSONRow struct {
 	Value     *float64 `json:"value"`
 	Lower     *float64 `json:"lower,omitempty"`
 	Upper     *float64 `json:"upper,omitempty"`
-	Judgement string   `json:"comparedWithEngland,omitempty"`
+	Judgement string   `json:"comparedWithBenchmark,omitempty"`
+	Benchmark string   `json:"benchmark,omitempty"`
 }
 
 func ptr(v float64) *float64 {
@@ -433,7 +453,7 @@ func writeIndicatorJSON(w http.ResponseWriter, p *indicatorPage) error {
 		Source: p.Indicator.Source, Licence: p.Indicator.Licence, Areas: []indicatorJSONRow{}}
 	for _, r := range p.Rows {
 		out.Areas = append(out.Areas, indicatorJSONRow{Rank: r.Rank, Code: r.Code, Name: r.Name,
-			Value: ptr(r.Value), Lower: ptr(r.Lower), Upper: ptr(r.Upper), Judgement: r.Judgement})
+			Value: ptr(r.Value), Lower: ptr(r.Lower), Upper: ptr(r.Upper), Judgement: r.Judgement, Benchmark: r.Benchmark})
 	}
 	b, err := json.Marshal(out)
 	if err != nil {
@@ -463,4 +483,12 @@ func levelAreas(snap *snapshot.Snapshot, t localup.AreaType) []localup.Area {
 		}
 	}
 	return out
+}
+
+// snapAreaName is the name of an area, or its code when it is unknown.
+func snapAreaName(snap *snapshot.Snapshot, code string) string {
+	if a, ok := snap.Area(code); ok {
+		return a.Name
+	}
+	return code
 }

@@ -143,7 +143,7 @@ func TestIndicatorDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"rank", "area_code", "area_name", "value", "lower_ci", "upper_ci", "compared_with_england", "period", "indicator", "source", "licence"}
+	want := []string{"rank", "area_code", "area_name", "value", "lower_ci", "upper_ci", "compared_with_benchmark", "benchmark", "period", "indicator", "source", "licence"}
 	if strings.Join(recs[0], ",") != strings.Join(want, ",") || len(recs) < 2 {
 		t.Fatalf("CSV header %v, %d rows", recs[0], len(recs))
 	}
@@ -153,7 +153,7 @@ func TestIndicatorDownloads(t *testing.T) {
 				t.Errorf("cell %q is not neutralised", c)
 			}
 		}
-		if r[7] == "" {
+		if r[8] == "" {
 			t.Errorf("row %v has no period", r)
 		}
 	}
@@ -400,5 +400,23 @@ func TestIndicatorRegionsAndNations(t *testing.T) {
 		if tr == nil || webtest.Text(webtest.Query(tr, "td[data-value]")) == "no data" {
 			t.Errorf("%s: no row or no value", code)
 		}
+	}
+}
+
+// TestIndicatorNationBenchmark checks that Welsh authorities are judged
+// against Wales, as their profiles are, and English ones against England.
+func TestIndicatorNationBenchmark(t *testing.T) {
+	h := newAllocateServer(t)
+	res := get(t, h, "/indicators/gross-median-weekly-pay.json?level=lad")
+	var out indicatorJSON
+	if err := json.Unmarshal(res.body, &out); err != nil {
+		t.Fatal(err)
+	}
+	bench := map[string]string{}
+	for _, a := range out.Areas {
+		bench[a.Code] = a.Benchmark
+	}
+	if bench["W06000015"] != "Wales" || bench["E06000009"] != "England" {
+		t.Errorf("Cardiff against %q, Blackpool against %q", bench["W06000015"], bench["E06000009"])
 	}
 }
