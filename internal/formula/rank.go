@@ -2,6 +2,7 @@ package formula
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"slices"
 )
@@ -28,15 +29,30 @@ func rankExact(s []float64, rank []int32, idx []int32) {
 // ranker ranks scores from highest (rank 1) to lowest, ties by index
 // (places are held in area-code order, so ties go by code), exactly as
 // rankExact does but fast enough for Monte Carlo, which ranks 33,000
-// places a thousand times. It is a bucket sort: each score is mapped
-// monotonically to one of about n buckets spanning [min, max], the places
-// are scattered into their buckets in index order, and one stable
+// places a thousand times. It is a bucket sort (distribution counting on a
+// monotone quantisation of the score, then straight insertion; Knuth,
+// TAOCP vol. 3, §5.2 Algorithm D and §5.2.1 Algorithm S): each score is mapped
+// monotonically to one of about n buckets spanning [min, max], the
+// places are scattered into their buckets in index order, and one stable
 // insertion-sort pass then orders the few places within each bucket.
+//
+// The scatter moves (score, index) pairs rather than indices, so that the
+// insertion sort compares neighbours in one array instead of gathering
+// scores from all over s.
 type ranker struct {
-	bucket []int32
-	start  []int32
-	idx    []int32
+	bucket []uint16
+	count  []int32
+	pairs  []scorePair
 }
+
+type scorePair struct {
+	v float64
+	i int32
+}
+
+// rankInt is what ranks are written as: int32, or uint16 when the number
+// of places allows, to halve the memory Monte Carlo holds.
+type rankInt interface{ uint16 | int32 }
 
 func (r *ranker) rank(s []float64, rank []int32) {
 	if len(s) == 0 {
@@ -51,27 +67,29 @@ func (r *ranker) rank(s []float64, rank []int32) {
 			hi = v
 		}
 	}
-	r.rankRange(s, lo, hi, rank)
+	rankTo(r, s, lo, hi, rank)
 }
 
-// rankRange is rank for scores known to lie in [lo, hi].
-func (r *ranker) rankRange(s []float64, lo, hi float64, rank []int32) {
+// rankTo is rank for scores known to lie in [lo, hi], writing ranks as R,
+// which must hold len(s).
+func rankTo[R rankInt](r *ranker, s []float64, lo, hi float64, rank []R) {
 	n := len(s)
 	if n == 0 {
 		return
 	}
+	rank = rank[:n]
 	nb := 64
 	for nb < n && nb < 1<<16 {
 		nb <<= 1
 	}
 	if cap(r.bucket) < n {
-		r.bucket, r.idx = make([]int32, n), make([]int32, n)
+		r.bucket, r.pairs = make([]uint16, n), make([]scorePair, n)
 	}
-	if cap(r.start) < nb+1 {
-		r.start = make([]int32, nb+1)
+	if cap(r.count) < nb {
+		r.count = make([]int32, nb)
 	}
-	bucket, idx, start := r.bucket[:n], r.idx[:n], r.start[:nb+1]
-	clear(start)
+	bucket, pairs, count := r.bucket[:n], r.pairs[:n], r.count[:nb]
+	clear(count)
 	scale := 0.0
 	if hi > lo {
 		scale = float64(nb) / (hi - lo)
@@ -79,47 +97,55 @@ func (r *ranker) rankRange(s []float64, lo, hi float64, rank []int32) {
 			scale = 0
 		}
 	}
-	last := int32(nb - 1)
+	last := nb - 1
 	for i, v := range s {
-		b := int32((hi - v) * scale) // the highest score goes in bucket 0
+		b := int((hi - v) * scale) // the highest score goes in bucket 0
 		if b > last {
 			b = last
 		} else if b < 0 {
 			b = 0
 		}
-		bucket[i] = b
-		start[b+1]++
+		bucket[i] = uint16(b)
+		count[b]++
 	}
-	for b := 1; b <= nb; b++ {
-		start[b] += start[b-1]
+	// Exclusive prefix sums: count[b] becomes where bucket b starts.
+	var sum int32
+	for b, c := range count {
+		count[b] = sum
+		sum += c
 	}
 	for i, b := range bucket {
-		idx[start[b]] = int32(i)
-		start[b]++
+		p := count[b]
+		count[b] = p + 1
+		pairs[p] = scorePair{s[i], int32(i)}
 	}
 	// Buckets are now in order; one insertion sort finishes the job,
 	// moving places only within their bucket. It is stable, so equal
 	// scores keep index order. If scores are so clustered that a place
 	// has to move far, fall back to a comparison sort.
 	for i := 1; i < n; i++ {
-		x := idx[i]
-		v := s[x]
+		x := pairs[i]
+		if pairs[i-1].v >= x.v {
+			continue
+		}
 		j := i
-		for j > 0 && s[idx[j-1]] < v {
-			idx[j] = idx[j-1]
+		for j > 0 && pairs[j-1].v < x.v {
+			pairs[j] = pairs[j-1]
 			j--
 		}
-		idx[j] = x
+		pairs[j] = x
 		if i-j > 64 {
-			for k := range idx {
-				idx[k] = int32(k)
-			}
-			slices.SortStableFunc(idx, func(a, b int32) int { return cmp.Compare(s[b], s[a]) })
+			slices.SortFunc(pairs, func(a, b scorePair) int {
+				if c := cmp.Compare(b.v, a.v); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.i, b.i)
+			})
 			break
 		}
 	}
-	for pos, i := range idx {
-		rank[i] = int32(pos + 1)
+	for pos, p := range pairs {
+		rank[p.i] = R(pos + 1)
 	}
 }
 
@@ -127,11 +153,20 @@ func (r *ranker) rankRange(s []float64, lo, hi float64, rank []int32) {
 // three linear passes: bin the values across [min, max], find the bins that
 // hold the wanted positions, then sort just those bins' values. Monte
 // Carlo calls it twice per place (pounds and ranks), so it must be cheap.
+//
+// Bins are bytes, so the last pass can test eight values' bins at once
+// for either wanted bin (a SWAR byte comparison; see Anderson, "Bit
+// Twiddling Hacks", "Determine if a word has a zero byte"), and so skip
+// the seven in eight words that hold neither.
 type spreader[T float32 | int32 | uint16] struct {
-	counts []int32
-	bins   []uint16
+	counts [maxSpreadBins]int32
+	bins   []uint8
 	s1, s2 []T
 }
+
+// maxSpreadBins is below 256 so that the byte 0xff pads bins to a whole
+// number of words without matching any bin.
+const maxSpreadBins = 255
 
 // spread returns min, max and the values at 0-based ascending positions
 // p1 and p2 of a (p1 <= p2 < len(a)).
@@ -148,15 +183,18 @@ func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
 	if lo == hi {
 		return lo, hi, lo, lo
 	}
-	nb := min(max(len(a)/8, 16), 1<<15)
-	if cap(sp.counts) < nb {
-		sp.counts = make([]int32, nb)
+	// About eight values a bin: few enough bins to count cheaply, few
+	// enough values in the wanted bins to sort cheaply.
+	nb := min(max(len(a)/8, 16), maxSpreadBins)
+	words := (len(a) + 7) / 8
+	if cap(sp.bins) < 8*words {
+		sp.bins = make([]uint8, 8*words)
 	}
-	if cap(sp.bins) < len(a) {
-		sp.bins = make([]uint16, len(a))
-	}
-	counts, bins := sp.counts[:nb], sp.bins[:len(a)]
+	counts, bins := sp.counts[:nb], sp.bins[:8*words]
 	clear(counts)
+	for i := len(a); i < len(bins); i++ {
+		bins[i] = 0xff
+	}
 	flo := float64(lo)
 	scale := float64(nb) / (float64(hi) - flo)
 	last := nb - 1
@@ -165,7 +203,7 @@ func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
 		if b > last {
 			b = last
 		}
-		bins[i] = uint16(b)
+		bins[i] = uint8(b)
 		counts[b]++
 	}
 	b1, b2, before1, before2 := -1, -1, 0, 0
@@ -181,12 +219,23 @@ func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
 		}
 		cum = next
 	}
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	pat1, pat2 := ones*uint64(b1), ones*uint64(b2)
 	s1, s2 := sp.s1[:0], sp.s2[:0]
-	for i, b := range bins {
-		if int(b) == b1 {
-			s1 = append(s1, a[i])
-		} else if int(b) == b2 {
-			s2 = append(s2, a[i])
+	for wd := range words {
+		i := wd * 8
+		x := binary.LittleEndian.Uint64(bins[i : i+8])
+		y1, y2 := x^pat1, x^pat2
+		// Non-zero exactly when some byte of y1 or y2 is zero.
+		if ((y1-ones)&^y1|(y2-ones)&^y2)&highs == 0 {
+			continue
+		}
+		for k, b := range bins[i : i+8] {
+			if int(b) == b1 {
+				s1 = append(s1, a[i+k])
+			} else if int(b) == b2 {
+				s2 = append(s2, a[i+k])
+			}
 		}
 	}
 	slices.Sort(s1)

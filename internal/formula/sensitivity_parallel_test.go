@@ -1,0 +1,141 @@
+package formula
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestMonteCarloSameWithOneOrTwoProcs checks that the output does not
+// depend on how many processors share the runs: each run's draws depend
+// only on the seed and the run's index.
+func TestMonteCarloSameWithOneOrTwoProcs(t *testing.T) {
+	cases := []struct {
+		n, runs     int
+		constrained bool
+	}{
+		{3000, 100, false},
+		{3000, 100, true},
+		{70_000, 20, false}, // more places than uint16 ranks hold
+	}
+	for _, c := range cases {
+		f, in := synthetic(c.n, 21, TransformZScore, BasisNeedWeightedPerHead)
+		if c.constrained {
+			f.Floor, f.CeilingShare = 10_000, 0.002
+		}
+		var got [2]MCResult
+		for i, procs := range []int{1, 2} {
+			prev := runtime.GOMAXPROCS(procs)
+			res, err := MonteCarlo(f, in, 1_000_000_000, MCOptions{Runs: c.runs, Seed: 3})
+			runtime.GOMAXPROCS(prev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[i] = res
+		}
+		if d := cmp.Diff(got[0], got[1]); d != "" {
+			t.Errorf("n=%d runs=%d constrained=%v: GOMAXPROCS 1 and 2 differ (-1 +2):\n%s", c.n, c.runs, c.constrained, d)
+		}
+	}
+}
+
+// TestMonteCarloMatchesRecomputationManyBlocks is
+// TestMonteCarloMatchesRecomputation with several blocks of places and a
+// last batch of runs that is not full, which the layout of the results
+// must handle.
+func TestMonteCarloMatchesRecomputationManyBlocks(t *testing.T) {
+	f, in := synthetic(203, 17, TransformZScore, BasisNeedWeightedPerHead)
+	f.Floor, f.CeilingShare = 100_000, 0.02
+	const pot, runs, seed = 50_000_000, 37, 8
+	res, err := MonteCarlo(f, in, pot, MCOptions{Runs: runs, Seed: seed, Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := prepare(f, in, pot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := e.newWorkspace()
+	vals := make([][]float32, e.n)
+	ranks := make([][]int32, e.n)
+	w := make([]float64, e.m)
+	for r := range runs {
+		rng := rand.New(rand.NewPCG(seed, uint64(r)))
+		for c := range w {
+			w[c] = e.w[c] * math.Exp(DefaultSigma*rng.NormFloat64())
+		}
+		normalise(w)
+		if _, _, err := e.run(w, ws); err != nil {
+			t.Fatal(err)
+		}
+		rankExact(ws.s, ws.rank, ws.idx)
+		for k := range e.n {
+			vals[k] = append(vals[k], float32(ws.x[k]))
+			ranks[k] = append(ranks[k], ws.rank[k])
+		}
+	}
+	for k, row := range e.order {
+		slices.Sort(vals[k])
+		slices.Sort(ranks[k])
+		p := res.Places[row]
+		// 37 runs: P5 is the ⌈1.85⌉ = 2nd smallest, P95 the ⌈35.15⌉ = 36th.
+		want := []float64{float64(vals[k][0]), float64(vals[k][1]), float64(vals[k][35]), float64(vals[k][36]),
+			float64(ranks[k][0]), float64(ranks[k][1]), float64(ranks[k][35]), float64(ranks[k][36])}
+		got := []float64{p.Min, p.P5, p.P95, p.Max, float64(p.RankMin), float64(p.RankP5), float64(p.RankP95), float64(p.RankMax)}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("%s (-want +got):\n%s", p.Code, d)
+		}
+	}
+}
+
+func TestRankToUint16MatchesExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{1, 3, 1000, 40_000} {
+		s := make([]float64, n)
+		for i := range s {
+			s[i] = float64(rng.IntN(n/3+1)) + rng.NormFloat64()*float64(rng.IntN(2))
+		}
+		want := make([]int32, n)
+		rankExact(s, want, make([]int32, n))
+		got := make([]uint16, n)
+		var r ranker
+		rankTo(&r, s, slices.Min(s), slices.Max(s), got)
+		for i := range want {
+			if int32(got[i]) != want[i] {
+				t.Fatalf("n=%d: place %d rank %d, want %d", n, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestSpreadLargeSamples covers samples with more values than bins can
+// hold eight apiece, and lengths that are not a multiple of eight.
+func TestSpreadLargeSamples(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var sp spreader[float32]
+	var su spreader[uint16]
+	for _, n := range []int{2039, 2041, 5003, 20_000} {
+		v := make([]float32, n)
+		u := make([]uint16, n)
+		for i := range v {
+			v[i] = float32(rng.ExpFloat64() * 1e4)
+			u[i] = uint16(rng.IntN(30_000))
+		}
+		p1, p2 := (5*n+99)/100-1, (95*n+99)/100-1
+		sv, su2 := slices.Clone(v), slices.Clone(u)
+		slices.Sort(sv)
+		slices.Sort(su2)
+		lo, hi, q1, q2 := sp.spread(v, p1, p2)
+		if lo != sv[0] || hi != sv[n-1] || q1 != sv[p1] || q2 != sv[p2] {
+			t.Fatalf("n=%d: got %v %v %v %v, want %v %v %v %v", n, lo, hi, q1, q2, sv[0], sv[n-1], sv[p1], sv[p2])
+		}
+		a, b, c, d := su.spread(u, p1, p2)
+		if a != su2[0] || b != su2[n-1] || c != su2[p1] || d != su2[p2] {
+			t.Fatalf("n=%d uint16: got %v %v %v %v", n, a, b, c, d)
+		}
+	}
+}
