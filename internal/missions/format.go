@@ -35,6 +35,9 @@ func FormatOf(ind localup.Indicator) Format {
 	if f.Suffix == "" && ind.Unit == "%" {
 		f.Suffix = "%"
 	}
+	if f.Prefix == "" && f.Suffix == "" && ind.Unit == "£ million" {
+		f.Prefix, f.Suffix = "£", " million"
+	}
 	return f
 }
 

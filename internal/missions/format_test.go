@@ -61,6 +61,13 @@ func TestFormatValueAndChange(t *testing.T) {
 	}
 }
 
+func TestFormatOfMillions(t *testing.T) {
+	f := FormatOf(localup.Indicator{Unit: "£ million", DecimalPlaces: 1})
+	if got := f.Value(4882); got != "£4,882.0 million" {
+		t.Errorf("Value = %q", got)
+	}
+}
+
 func TestSignedAndTailName(t *testing.T) {
 	pct := Format{Suffix: "%", Decimals: 1}
 	years := Format{Suffix: " years", Decimals: 1}
