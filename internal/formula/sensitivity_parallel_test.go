@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -50,46 +49,8 @@ func TestMonteCarloSameWithOneOrTwoProcs(t *testing.T) {
 func TestMonteCarloMatchesRecomputationManyBlocks(t *testing.T) {
 	f, in := synthetic(203, 17, TransformZScore, BasisNeedWeightedPerHead)
 	f.Floor, f.CeilingShare = 100_000, 0.02
-	const pot, runs, seed = 50_000_000, 37, 8
-	res, err := MonteCarlo(f, in, pot, MCOptions{Runs: runs, Seed: seed, Workers: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := prepare(f, in, pot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws := e.newWorkspace()
-	vals := make([][]float32, e.n)
-	ranks := make([][]int32, e.n)
-	w := make([]float64, e.m)
-	for r := range runs {
-		rng := rand.New(rand.NewPCG(seed, uint64(r)))
-		for c := range w {
-			w[c] = e.w[c] * math.Exp(DefaultSigma*rng.NormFloat64())
-		}
-		normalise(w)
-		if _, _, err := e.run(w, ws); err != nil {
-			t.Fatal(err)
-		}
-		rankExact(ws.s, ws.rank, ws.idx)
-		for k := range e.n {
-			vals[k] = append(vals[k], float32(ws.x[k]))
-			ranks[k] = append(ranks[k], ws.rank[k])
-		}
-	}
-	for k, row := range e.order {
-		slices.Sort(vals[k])
-		slices.Sort(ranks[k])
-		p := res.Places[row]
-		// 37 runs: P5 is the ⌈1.85⌉ = 2nd smallest, P95 the ⌈35.15⌉ = 36th.
-		want := []float64{float64(vals[k][0]), float64(vals[k][1]), float64(vals[k][35]), float64(vals[k][36]),
-			float64(ranks[k][0]), float64(ranks[k][1]), float64(ranks[k][35]), float64(ranks[k][36])}
-		got := []float64{p.Min, p.P5, p.P95, p.Max, float64(p.RankMin), float64(p.RankP5), float64(p.RankP95), float64(p.RankMax)}
-		if d := cmp.Diff(want, got); d != "" {
-			t.Fatalf("%s (-want +got):\n%s", p.Code, d)
-		}
-	}
+	// 37 runs: P5 is the ⌈1.85⌉ = 2nd smallest, P95 the ⌈35.15⌉ = 36th.
+	checkByHand(t, f, in, 50_000_000, MCOptions{Runs: 37, Seed: 8, Workers: 3})
 }
 
 func TestRankToUint16MatchesExact(t *testing.T) {
