@@ -32,15 +32,16 @@ func New(snap func() *snapshot.Snapshot) *API { return &API{snap: snap} }
 
 // writeJSON writes v as the response body.
 func writeJSON(w http.ResponseWriter, v any) error {
-	b, err := marshal(v)
+	b, err := encode(v)
 	if err != nil {
 		return err
 	}
-	return writeRaw(w, b)
+	return writeEncoded(w, b)
 }
 
-// marshal encodes v as the body of a response, with a final newline.
-func marshal(v any) ([]byte, error) {
+// encode is writeJSON's encoding, with a final newline, for responses
+// kept in a snapshot's memo.
+func encode(v any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("api: encode %T: %w", v, err)
@@ -48,10 +49,15 @@ func marshal(v any) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// writeRaw writes an encoded JSON body.
-func writeRaw(w http.ResponseWriter, b []byte) error {
+// writeEncoded writes an encoded JSON body.
+func writeEncoded(w http.ResponseWriter, b []byte) error {
+	return write(w, "application/json", b)
+}
+
+// write writes a body with the headers every API response has.
+func write(w http.ResponseWriter, contentType string, b []byte) error {
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
+	h.Set("Content-Type", contentType)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Access-Control-Allow-Origin", "*")
 	_, err := w.Write(b)
@@ -60,10 +66,5 @@ func writeRaw(w http.ResponseWriter, b []byte) error {
 
 // OpenAPI serves the OpenAPI document.
 func (a *API) OpenAPI(w http.ResponseWriter, r *http.Request) error {
-	h := w.Header()
-	h.Set("Content-Type", "application/yaml")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Access-Control-Allow-Origin", "*")
-	_, err := w.Write(OpenAPIDocument)
-	return err
+	return write(w, "application/yaml", OpenAPIDocument)
 }

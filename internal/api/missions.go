@@ -18,12 +18,12 @@ func (a *API) Missions(w http.ResponseWriter, r *http.Request) error {
 		for _, m := range tracking.Overview(snap) {
 			out.Missions = append(out.Missions, newMission(m, false))
 		}
-		return marshal(out)
+		return encode(out)
 	})
 	if err != nil {
 		return err
 	}
-	return writeRaw(w, b)
+	return writeEncoded(w, b)
 }
 
 // Mission answers GET /api/v1/missions/{n}: one mission with each
@@ -37,12 +37,12 @@ func (a *API) Mission(w http.ResponseWriter, r *http.Request) error {
 	snap := a.snap()
 	b, err := snap.Memo("api/missions/"+raw, func() ([]byte, error) {
 		m, _ := tracking.Get(snap, n)
-		return marshal(newMission(m, true))
+		return encode(newMission(m, true))
 	})
 	if err != nil {
 		return err
 	}
-	return writeRaw(w, b)
+	return writeEncoded(w, b)
 }
 
 // AreaMissions answers GET /api/v1/areas/{code}/missions: the place's

@@ -1,8 +1,6 @@
 package api
 
 import (
-	"encoding/json"
-	"fmt"
 	"math"
 	"net/http"
 	"net/url"
@@ -37,25 +35,6 @@ func (a *API) Profile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeEncoded(w, b)
-}
-
-// encode is writeJSON's encoding, for responses kept in a snapshot's memo.
-func encode(v any) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("api: encode %T: %w", v, err)
-	}
-	return append(b, '\n'), nil
-}
-
-// writeEncoded writes an encoded JSON body with writeJSON's headers.
-func writeEncoded(w http.ResponseWriter, b []byte) error {
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Access-Control-Allow-Origin", "*")
-	_, err := w.Write(b)
-	return err
 }
 
 func newProfile(snap *snapshot.Snapshot, p *snapshot.Profile, compare *localup.Area) Profile {
