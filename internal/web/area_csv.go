@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"strconv"
@@ -193,4 +194,30 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// writeCSV writes rows as a CSV download. Text cells that a spreadsheet
+// would read as formulas are neutralised (see cell); numbers are not.
+func writeCSV(w http.ResponseWriter, name string, rows [][]string) error {
+	var b strings.Builder
+	cw := csv.NewWriter(&b)
+	for _, row := range rows {
+		out := make([]string, len(row))
+		for i, c := range row {
+			if _, err := strconv.ParseFloat(c, 64); err != nil {
+				c = cell(c)
+			}
+			out[i] = c
+		}
+		cw.Write(out)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -68,13 +67,10 @@ func writeCompareDownload(w http.ResponseWriter, format string, snap *snapshot.S
 		codes[i] = a.Code
 	}
 	name := "compare-" + strings.Join(codes, "-")
-	var b bytes.Buffer
-	h := w.Header()
 	switch format {
 	case "csv":
-		cw := csv.NewWriter(&b)
-		cw.Write([]string{"area_code", "area_name", "indicator", "title", "unit", "period", "period_label", "value", "lci", "uci",
-			"judgement_against_national", "source", "licence", "dataset"})
+		rows := [][]string{{"area_code", "area_name", "indicator", "title", "unit", "period", "period_label", "value", "lci", "uci",
+			"judgement_against_national", "source", "licence", "dataset"}}
 		num := func(p *float64) string {
 			if p == nil {
 				return ""
@@ -82,24 +78,20 @@ func writeCompareDownload(w http.ResponseWriter, format string, snap *snapshot.S
 			return number(*p)
 		}
 		for _, r := range recs {
-			cw.Write([]string{cell(r.AreaCode), cell(r.AreaName), cell(r.Indicator), cell(r.Title), cell(r.Unit), cell(r.Period),
-				cell(r.Label), num(r.Value), num(r.Lower), num(r.Upper), cell(r.Judgement), cell(r.Source), cell(r.Licence), cell(r.Dataset)})
+			rows = append(rows, []string{r.AreaCode, r.AreaName, r.Indicator, r.Title, r.Unit, r.Period,
+				r.Label, num(r.Value), num(r.Lower), num(r.Upper), r.Judgement, r.Source, r.Licence, r.Dataset})
 		}
-		cw.Flush()
-		if err := cw.Error(); err != nil {
-			return err
-		}
-		h.Set("Content-Type", "text/csv; charset=utf-8")
-		h.Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
+		return writeCSV(w, name+".csv", rows)
 	case "json":
+		var b bytes.Buffer
 		if err := json.NewEncoder(&b).Encode(map[string]any{"areas": codes, "rows": recs}); err != nil {
 			return err
 		}
+		h := w.Header()
 		h.Set("Content-Type", "application/json")
 		h.Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
-	default:
-		return localup.Errorf(localup.EINVALID, "format must be csv or json, not %q", format)
+		_, err := w.Write(b.Bytes())
+		return err
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return localup.Errorf(localup.EINVALID, "format must be csv or json, not %q", format)
 }

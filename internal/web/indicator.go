@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"html/template"
 	"math"
@@ -397,26 +395,16 @@ func mapValues(p *indicatorPage) (map[string]chart.MapValue, []chart.Band, strin
 
 // writeIndicatorCSV writes the ranked table with source, licence and period.
 func writeIndicatorCSV(w http.ResponseWriter, p *indicatorPage) error {
-	var b bytes.Buffer
-	cw := csv.NewWriter(&b)
-	cw.Write([]string{"rank", "area_code", "area_name", "value", "lower_ci", "upper_ci", "compared_with_benchmark", "benchmark", "period", "indicator", "source", "licence"})
+	rows := [][]string{{"rank", "area_code", "area_name", "value", "lower_ci", "upper_ci", "compared_with_benchmark", "benchmark", "period", "indicator", "source", "licence"}}
 	for _, r := range p.Rows {
 		rank := ""
 		if r.Rank > 0 {
 			rank = number(float64(r.Rank))
 		}
-		cw.Write([]string{rank, cell(r.Code), cell(r.Name), number(r.Value), number(r.Lower), number(r.Upper),
-			cell(r.Judgement), cell(r.Benchmark), cell(p.Period.String()), cell(p.Indicator.ID), cell(p.Indicator.Source), cell(p.Indicator.Licence)})
+		rows = append(rows, []string{rank, r.Code, r.Name, number(r.Value), number(r.Lower), number(r.Upper),
+			r.Judgement, r.Benchmark, p.Period.String(), p.Indicator.ID, p.Indicator.Source, p.Indicator.Licence})
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", `attachment; filename="`+p.Indicator.ID+"-"+p.Level+".csv\"")
-	_, err := w.Write(b.Bytes())
-	return err
+	return writeCSV(w, p.Indicator.ID+"-"+p.Level+".csv", rows)
 }
 
 // indicatorJSON is the JSON form of the ranked table.

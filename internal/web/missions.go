@@ -1,9 +1,7 @@
 package web
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -148,30 +146,4 @@ func parseMission(raw string) (int, string, error) {
 		return 0, "", localup.Errorf(localup.ENOTFOUND, "There is no mission %q: the missions are numbered 1 to 12.", raw)
 	}
 	return n, format, nil
-}
-
-// writeCSV writes rows as a CSV download. Text cells that a spreadsheet
-// would read as formulas are neutralised (see cell); numbers are not.
-func writeCSV(w http.ResponseWriter, name string, rows [][]string) error {
-	var b strings.Builder
-	cw := csv.NewWriter(&b)
-	for _, row := range rows {
-		out := make([]string, len(row))
-		for i, c := range row {
-			if _, err := strconv.ParseFloat(c, 64); err != nil {
-				c = cell(c)
-			}
-			out[i] = c
-		}
-		cw.Write(out)
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	_, err := io.WriteString(w, b.String())
-	return err
 }
