@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/localup/localup/internal/numfmt"
 	"io"
 	"io/fs"
 	"os"
@@ -156,8 +157,8 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 // printAllocation summarises a run for a person.
 func printAllocation(w io.Writer, res allocation.Resolved, run *allocation.Run, out string, loaded time.Duration) {
 	d := run.Data
-	fmt.Fprintf(w, "%s: £%s to %d %s (%s), total £%s\n", res.Label(), groupDigits(run.Pot), len(run.Result.Places),
-		plural(len(run.Result.Places), "place", "places"), d.Geography.Label(), groupDigits(run.Total()))
+	fmt.Fprintf(w, "%s: £%s to %d %s (%s), total £%s\n", res.Label(), numfmt.Int(run.Pot), len(run.Result.Places),
+		plural(len(run.Result.Places), "place", "places"), d.Geography.Label(), numfmt.Int(run.Total()))
 	for _, c := range d.Components {
 		fmt.Fprintf(w, "  %s, %s: %d places with a value\n", c.Indicator.ID, c.Period.Label(), c.WithValue)
 	}
@@ -175,17 +176,4 @@ func printAllocation(w io.Writer, res allocation.Resolved, run *allocation.Run, 
 	}
 	fmt.Fprintf(w, "data version %.12s, loaded in %s, allocated in %s\n", d.DataVersion,
 		loaded.Round(time.Millisecond), run.Took.Round(time.Millisecond))
-}
-
-// groupDigits writes n with commas between thousands.
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

@@ -1,9 +1,8 @@
 package chart
 
 import (
+	"github.com/localup/localup/internal/numfmt"
 	"math"
-	"strconv"
-	"strings"
 )
 
 // Format writes values as an indicator shows them: Prefix "£", Suffix "%",
@@ -22,30 +21,7 @@ func (f Format) text(v float64, decimals int) string {
 	if math.IsNaN(v) {
 		return "no data"
 	}
-	if decimals < 0 {
-		decimals = 0
-	}
-	p := math.Pow(10, float64(decimals))
-	s := strconv.FormatFloat(math.Round(math.Abs(v)*p)/p, 'f', decimals, 64) // half away from zero, as publishers round
-	neg := v < 0 && strings.Trim(s, "0.") != ""
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	b.WriteString(f.Prefix)
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	b.WriteString(f.Suffix)
-	return b.String()
+	return numfmt.Affix(v, decimals, f.Prefix, f.Suffix)
 }
 
 // interval formats a confidence interval, or "" when either limit is absent.

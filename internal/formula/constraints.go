@@ -2,6 +2,7 @@ package formula
 
 import (
 	"fmt"
+	"github.com/localup/localup/internal/numfmt"
 	"math"
 	"slices"
 	"strconv"
@@ -295,26 +296,8 @@ func roundHamilton(x []float64, pot int64) []int64 {
 
 // pounds formats an amount as £1,234,567 (pence shown only if present).
 func pounds(v float64) string {
-	neg := v < 0
-	v = math.Abs(v)
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	s = strings.TrimSuffix(s, ".00")
-	intPart, rest, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := "£" + b.String()
-	if rest != "" {
-		out += "." + rest
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
+	s := numfmt.Affix(v, 2, "£", "")
+	return strings.TrimSuffix(s, ".00")
 }
 
 func percent(f float64) string {

@@ -1,9 +1,9 @@
 package missions
 
 import (
+	"github.com/localup/localup/internal/numfmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/localup/localup"
 )
@@ -69,32 +69,14 @@ func (f Format) Change(v float64) string {
 }
 
 // round rounds v to the format's decimal places.
-func (f Format) round(v float64) float64 {
-	p := math.Pow10(f.Decimals)
-	return math.Round(v*p) / p
-}
+func (f Format) round(v float64) float64 { return numfmt.Round(v, f.Decimals) }
 
 // Negligible reports whether v rounds to zero at the format's decimal
 // places, so that a change written as "0.0" is never called a rise.
 func (f Format) Negligible(v float64) bool { return f.round(v) == 0 }
 
 // number writes a non-negative v with thousands separators.
-func (f Format) number(v float64) string {
-	s := strconv.FormatFloat(f.round(v), 'f', f.Decimals, 64)
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func (f Format) number(v float64) string { return numfmt.Group(v, f.Decimals) }
 
 // Signed writes a change with its sign, as Change writes the number:
 // "+0.8", "−3.5 percentage points", "0" when it rounds to nothing, and ""

@@ -2,8 +2,7 @@ package web
 
 import (
 	"fmt"
-	"math"
-	"strconv"
+	"github.com/localup/localup/internal/numfmt"
 	"strings"
 	"time"
 
@@ -12,44 +11,12 @@ import (
 
 // formatNumber writes v with dp decimal places and commas between
 // thousands, as GOV.UK style asks; NaN is "".
-func formatNumber(v float64, dp int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	if dp < 0 {
-		dp = 0
-	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', dp, 64)
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString("-")
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func formatNumber(v float64, dp int) string { return numfmt.Group(v, dp) }
 
 // formatValue writes v in the indicator's style: its decimal places,
 // prefix and suffix, such as "£565.5" or "6.4%"; NaN is "".
 func formatValue(ind localup.Indicator, v float64) string {
-	n := formatNumber(v, ind.DecimalPlaces)
-	if n == "" {
-		return ""
-	}
-	sign := ""
-	if strings.HasPrefix(n, "-") {
-		sign, n = "-", n[1:]
-	}
-	return sign + ind.Prefix + n + ind.Suffix
+	return numfmt.Affix(v, ind.DecimalPlaces, ind.Prefix, ind.Suffix)
 }
 
 // formatInterval writes an observation's 95% confidence interval as
