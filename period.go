@@ -56,6 +56,22 @@ func (p Period) Before(q Period) bool {
 	return p.Years*12+p.Months < q.Years*12+q.Months
 }
 
+// Compare orders periods as Before does: -1 when p is before q, +1 when
+// after, 0 when they are the same period.
+func (p Period) Compare(q Period) int {
+	switch {
+	case p.Before(q):
+		return -1
+	case q.Before(p):
+		return 1
+	}
+	return 0
+}
+
+// Equal reports whether p and q are the same period (same start and
+// length), however their start times were made.
+func (p Period) Equal(q Period) bool { return p.Compare(q) == 0 }
+
 // Label returns the form people read, following ONS conventions:
 // "2023" for a calendar year, "2021-22" for a financial or academic year,
 // "2011-13" for a three-year period, "Sep 2023" for a month and

@@ -1,6 +1,9 @@
 package localup
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestParsePeriod(t *testing.T) {
 	tests := []struct {
@@ -66,6 +69,27 @@ func TestClassifyCode(t *testing.T) {
 	} {
 		if got := ClassifyCode(code); got != want {
 			t.Errorf("ClassifyCode(%s) = %s, want %s", code, got, want)
+		}
+	}
+}
+
+func TestPeriodCompare(t *testing.T) {
+	y2019, fy := MustPeriod("2019"), MustPeriod("2019-20")
+	same := Period{Start: y2019.Start.In(time.FixedZone("BST", 3600)), Months: 12}
+	for _, tc := range []struct {
+		a, b Period
+		want int
+	}{
+		{y2019, fy, -1},
+		{fy, y2019, 1},
+		{y2019, same, 0}, // the same year, its start made in another zone and its length in months
+		{MustPeriod("2017-19"), MustPeriod("2017"), 1},
+	} {
+		if got := tc.a.Compare(tc.b); got != tc.want {
+			t.Errorf("%s.Compare(%s) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := tc.a.Equal(tc.b); got != (tc.want == 0) {
+			t.Errorf("%s.Equal(%s) = %v", tc.a, tc.b, got)
 		}
 	}
 }

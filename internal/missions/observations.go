@@ -17,7 +17,7 @@ func SeriesOf(obs []localup.Observation) []Point {
 	for i, o := range obs {
 		pts[i] = Point{o.Period, o.Value}
 	}
-	slices.SortStableFunc(pts, func(a, b Point) int { return comparePeriods(a.Period, b.Period) })
+	slices.SortStableFunc(pts, func(a, b Point) int { return a.Period.Compare(b.Period) })
 	return pts
 }
 
@@ -36,7 +36,7 @@ func CrossSections(obs []localup.Observation) []CrossSection {
 		}
 		out[i].Values = append(out[i].Values, o.Value)
 	}
-	slices.SortStableFunc(out, func(a, b CrossSection) int { return comparePeriods(a.Period, b.Period) })
+	slices.SortStableFunc(out, func(a, b CrossSection) int { return a.Period.Compare(b.Period) })
 	return out
 }
 
@@ -58,6 +58,6 @@ func GroupSections(obs []localup.Observation) []GroupSection {
 		}
 		out[i].Groups = append(out[i].Groups, Group{o.Breakdown, o.Value})
 	}
-	slices.SortStableFunc(out, func(a, b GroupSection) int { return comparePeriods(a.Period, b.Period) })
+	slices.SortStableFunc(out, func(a, b GroupSection) int { return a.Period.Compare(b.Period) })
 	return out
 }

@@ -61,7 +61,7 @@ type Progress struct {
 }
 
 // SinglePeriod reports whether there was no earlier period to compare with.
-func (p Progress) SinglePeriod() bool { return samePeriod(p.Baseline.Period, p.Latest.Period) }
+func (p Progress) SinglePeriod() bool { return p.Baseline.Period.Equal(p.Latest.Period) }
 
 // ProgressOf compares the place's latest value with its baseline value and
 // its gap to England then and now. England's values are matched by
@@ -124,7 +124,7 @@ func ProgressOf(s Series) (Progress, error) {
 // valueAt returns the value for period p, or NaN.
 func valueAt(pts []Point, p localup.Period) float64 {
 	for _, x := range pts {
-		if samePeriod(x.Period, p) {
+		if x.Period.Equal(p) {
 			return x.Value
 		}
 	}

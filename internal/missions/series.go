@@ -46,29 +46,13 @@ func clean(fn string, pts []Point) ([]Point, error) {
 			out = append(out, p)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Point) int { return comparePeriods(a.Period, b.Period) })
+	slices.SortStableFunc(out, func(a, b Point) int { return a.Period.Compare(b.Period) })
 	for i := 1; i < len(out); i++ {
-		if samePeriod(out[i].Period, out[i-1].Period) {
+		if out[i].Period.Equal(out[i-1].Period) {
 			return nil, fmt.Errorf("missions: %s: two values for %s: %w", fn, out[i].Period, ErrInvalid)
 		}
 	}
 	return out, nil
-}
-
-// samePeriod reports whether a and b are one period, however their start
-// times were made.
-func samePeriod(a, b localup.Period) bool {
-	return a.Start.Equal(b.Start) && a.Years == b.Years && a.Months == b.Months
-}
-
-func comparePeriods(a, b localup.Period) int {
-	switch {
-	case a.Before(b):
-		return -1
-	case b.Before(a):
-		return 1
-	}
-	return 0
 }
 
 // BaselineIndex returns the index, in periods sorted oldest first, of the

@@ -51,7 +51,7 @@ func (s *Snapshot) FollowedSeries(indicator, area string) []localup.Observation 
 			out = append(out, o)
 		}
 	}
-	slices.SortFunc(out, func(a, b localup.Observation) int { return comparePeriods(a.Period, b.Period) })
+	slices.SortFunc(out, func(a, b localup.Observation) int { return a.Period.Compare(b.Period) })
 	return out
 }
 

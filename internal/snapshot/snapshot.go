@@ -246,7 +246,7 @@ func (s *Snapshot) indexObservations(obs []localup.Observation) {
 		i = j
 	}
 	for id, ps := range s.periods {
-		slices.SortFunc(ps, comparePeriods)
+		slices.SortFunc(ps, localup.Period.Compare)
 		s.periods[id] = ps
 	}
 }
@@ -307,17 +307,6 @@ func sortObservations(obs []localup.Observation) []localup.Observation {
 		out[i] = obs[k.i]
 	}
 	return out
-}
-
-// comparePeriods orders periods as Period.Before does.
-func comparePeriods(a, b localup.Period) int {
-	switch {
-	case a.Before(b):
-		return -1
-	case b.Before(a):
-		return 1
-	}
-	return 0
 }
 
 // clip returns s with its capacity cut to its length, so that a caller's

@@ -180,7 +180,7 @@ func tailTarget(snap *snapshot.Snapshot, tv *TargetView) {
 		pts := seriesOf(snap.FollowedSeries(m.ID, a.Code))
 		series[a.Code] = pts
 		for _, p := range pts {
-			if p.Period.String() == base.String() {
+			if p.Period.Equal(base) {
 				at = append(at, val{a.Code, p.Value})
 			}
 		}
@@ -204,7 +204,7 @@ func tailTarget(snap *snapshot.Snapshot, tv *TargetView) {
 		sum, n := 0.0, 0
 		for _, w := range worst {
 			for _, p := range series[w.code] {
-				if p.Period.String() == per.String() {
+				if p.Period.Equal(per) {
 					sum += p.Value
 					n++
 				}
