@@ -3,6 +3,8 @@ package chart
 import (
 	"math"
 	"strconv"
+
+	"github.com/localup/localup/internal/stats"
 )
 
 // Colours, each checked against white by TestContrast: text 4.5:1 or more,
@@ -78,22 +80,8 @@ const (
 	Lower
 )
 
-// String returns the judgement in words.
-func (j Judgement) String() string {
-	switch j {
-	case Better:
-		return "better"
-	case Similar:
-		return "similar"
-	case Worse:
-		return "worse"
-	case Higher:
-		return "higher"
-	case Lower:
-		return "lower"
-	}
-	return "not compared"
-}
+// String returns the judgement in words, as stats.Comparison writes it.
+func (j Judgement) String() string { return stats.Comparison(j).String() }
 
 // Style returns the paint of a judgement: distinct hues (blue, grey,
 // orange, dark and light purple) and distinct patterns (dots for better,
