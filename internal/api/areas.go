@@ -64,7 +64,7 @@ func typeList() string {
 func (a *API) Area(w http.ResponseWriter, r *http.Request) error {
 	snap := a.snap()
 	code := r.PathValue("code")
-	ar, ok := snap.Area(strings.ToUpper(code))
+	ar, ok := snap.Area(code)
 	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "no area has the code %q", code)
 	}

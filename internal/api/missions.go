@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/tracking"
@@ -48,8 +47,7 @@ func (a *API) Mission(w http.ResponseWriter, r *http.Request) error {
 // AreaMissions answers GET /api/v1/areas/{code}/missions: the place's
 // progress on every mission metric.
 func (a *API) AreaMissions(w http.ResponseWriter, r *http.Request) error {
-	code := strings.ToUpper(strings.TrimSpace(r.PathValue("code")))
-	ams, area, ok := tracking.ForArea(a.snap(), code)
+	ams, area, ok := tracking.ForArea(a.snap(), r.PathValue("code"))
 	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "no area has the code %q", r.PathValue("code"))
 	}

@@ -3,7 +3,6 @@ package api
 import (
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/snapshot"
@@ -17,7 +16,7 @@ import (
 func (a *API) Similar(w http.ResponseWriter, r *http.Request) error {
 	snap := a.snap()
 	code := r.PathValue("code")
-	ar, ok := snap.Area(strings.ToUpper(strings.TrimSpace(code)))
+	ar, ok := snap.Area(code)
 	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "no area has the code %q", code)
 	}

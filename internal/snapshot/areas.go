@@ -1,12 +1,20 @@
 package snapshot
 
-import "github.com/localup/localup"
+import (
+	"strings"
 
-// Area returns the area with the given code.
+	"github.com/localup/localup"
+)
+
+// Area returns the area with the given code, in any case and with any
+// surrounding space.
 func (s *Snapshot) Area(code string) (localup.Area, bool) {
 	i, ok := s.areaByCode[code]
 	if !ok {
-		return localup.Area{}, false
+		// GSS codes are upper case; people and URLs are not always.
+		if i, ok = s.areaByCode[strings.ToUpper(strings.TrimSpace(code))]; !ok {
+			return localup.Area{}, false
+		}
 	}
 	return s.areas[i], true
 }

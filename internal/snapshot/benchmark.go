@@ -3,7 +3,6 @@ package snapshot
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/stats"
@@ -138,7 +137,7 @@ func (s *Snapshot) ParseCompare(code string) (*localup.Area, error) {
 	if code == "" {
 		return nil, nil
 	}
-	a, ok := s.Area(strings.ToUpper(strings.TrimSpace(code)))
+	a, ok := s.Area(code)
 	if !ok {
 		return nil, localup.Errorf(localup.EINVALID, "compare: there is no area with the code %q", code)
 	}

@@ -306,3 +306,15 @@ func synthetic(areas, indicators, years int) *localup.Batch {
 	}
 	return b
 }
+
+func TestAreaCodeAnyCase(t *testing.T) {
+	snap := load(t)
+	for _, code := range []string{"E06000001", "e06000001", " E06000001\t"} {
+		if a, ok := snap.Area(code); !ok || a.Code != "E06000001" {
+			t.Errorf("Area(%q) = %q, %v", code, a.Code, ok)
+		}
+	}
+	if _, ok := snap.Area("E0600000"); ok {
+		t.Error("found a code that does not exist")
+	}
+}

@@ -32,7 +32,7 @@ var compareHeader = []string{"compare_code", "compare_name", "compare_value", "c
 // indicator, with the same judgements as the page and the API.
 func (s *Server) areaCSV(w http.ResponseWriter, r *http.Request, raw string) error {
 	snap := s.snap()
-	a, ok := snap.Area(strings.ToUpper(strings.TrimSpace(raw)))
+	a, ok := snap.Area(raw)
 	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "There is no area with the code %q.", raw)
 	}

@@ -48,9 +48,8 @@ type areaMissionRow struct {
 
 func (s *Server) areaMissions(w http.ResponseWriter, r *http.Request) error {
 	raw := r.PathValue("code")
-	code := strings.ToUpper(strings.TrimSpace(raw))
-	snap := s.snap()
-	ams, a, ok := tracking.ForArea(snap, code)
+		snap := s.snap()
+	ams, a, ok := tracking.ForArea(snap, raw)
 	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "There is no area with the code %q.", raw)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -20,7 +19,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // reads it as a formula, so it needs no neutralising) and numbers as numbers.
 func (s *Server) areaXLSX(w http.ResponseWriter, r *http.Request, raw string) error {
 	snap := s.snap()
-	a, ok := snap.Area(strings.ToUpper(strings.TrimSpace(raw)))
+	a, ok := snap.Area(raw)
 	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "There is no area with the code %q.", raw)
 	}

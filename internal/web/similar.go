@@ -76,7 +76,7 @@ var schemeNames = []struct{ id, name string }{
 func (s *Server) similar(w http.ResponseWriter, r *http.Request) error {
 	snap := s.snap()
 	raw := r.PathValue("code")
-	a, ok := snap.Area(strings.ToUpper(strings.TrimSpace(raw)))
+	a, ok := snap.Area(raw)
 	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "There is no area with the code %q.", raw)
 	}
