@@ -43,3 +43,35 @@ func (s *Snapshot) Memo(key string, build func() ([]byte, error)) ([]byte, error
 	}
 	return b, nil
 }
+
+// derived holds values that packages above the snapshot compute from it
+// once (the missions overview), each built on first use.
+type derived struct {
+	mu    sync.Mutex
+	items map[string]*derivedItem
+}
+
+type derivedItem struct {
+	once sync.Once
+	v    any
+}
+
+// Derived returns the value stored under key, calling build once, on
+// first use, to make it. Unlike Memo it keeps any value and every key
+// (callers use a fixed few), and concurrent callers wait for the one
+// build. The value must be treated as read-only.
+func (s *Snapshot) Derived(key string, build func() any) any {
+	d := &s.derived
+	d.mu.Lock()
+	it, ok := d.items[key]
+	if !ok {
+		if d.items == nil {
+			d.items = make(map[string]*derivedItem)
+		}
+		it = &derivedItem{}
+		d.items[key] = it
+	}
+	d.mu.Unlock()
+	it.once.Do(func() { it.v = build() })
+	return it.v
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -38,5 +39,26 @@ func TestMemo(t *testing.T) {
 	}
 	if b, err := s.Memo("bad", build); err != nil || string(b) != "body" {
 		t.Errorf("after an error: %q, %v", b, err)
+	}
+}
+
+func TestDerivedBuildsOnce(t *testing.T) {
+	snap := load(t)
+	var builds atomic.Int32
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			v := snap.Derived("k", func() any { builds.Add(1); return 42 })
+			if v != 42 {
+				t.Errorf("Derived = %v", v)
+			}
+		})
+	}
+	wg.Wait()
+	if n := builds.Load(); n != 1 {
+		t.Errorf("built %d times, want 1", n)
+	}
+	if v := snap.Derived("other", func() any { return "x" }); v != "x" {
+		t.Errorf("other key = %v", v)
 	}
 }

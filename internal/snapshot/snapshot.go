@@ -57,7 +57,8 @@ type Snapshot struct {
 	similar  map[localup.AreaType]*SimilarModel // default similar-areas model per type
 	profiles map[string]*Profile                // area → profile (not neighbourhoods)
 
-	memo memo // bytes derived from this snapshot; see Memo
+	memo    memo    // bytes derived from this snapshot; see Memo
+	derived derived // values derived from this snapshot; see Derived
 }
 
 // span is a half-open range of Snapshot.obs.

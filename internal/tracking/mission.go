@@ -19,8 +19,15 @@ type Mission struct {
 	Measured []TargetView   // the mission's targets, measured; in the order of Targets
 }
 
-// Overview measures every mission.
+// Overview measures every mission, once per snapshot: the pages, the
+// downloads and the API all read the one result, which callers must not
+// modify.
 func Overview(snap *snapshot.Snapshot) []Mission {
+	return snap.Derived("tracking/overview", func() any { return buildAll(snap) }).([]Mission)
+}
+
+// buildAll measures every mission.
+func buildAll(snap *snapshot.Snapshot) []Mission {
 	all := missions.All()
 	out := make([]Mission, len(all))
 	for i, ms := range all {
@@ -29,13 +36,14 @@ func Overview(snap *snapshot.Snapshot) []Mission {
 	return out
 }
 
-// Get measures mission n, and reports false when there is no mission n.
+// Get returns mission n from the Overview, and reports false when there
+// is no mission n.
 func Get(snap *snapshot.Snapshot, n int) (Mission, bool) {
-	ms, ok := missions.Get(n)
-	if !ok {
+	all := Overview(snap)
+	if n < 1 || n > len(all) {
 		return Mission{}, false
 	}
-	return build(snap, ms), true
+	return all[n-1], true
 }
 
 func build(snap *snapshot.Snapshot, ms missions.Mission) Mission {
