@@ -5,9 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/localup/localup/internal/datatest"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,24 +19,7 @@ import (
 // dataDir finds the real data: LOCALUP_DATA, or shared/data beside the
 // repository (cmd/localup → repository → its parent). Without it the
 // end-to-end test skips, except in CI, where it fails.
-func dataDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("LOCALUP_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("data directory %s not found (set LOCALUP_DATA)", abs)
-		}
-		t.Skipf("data directory %s not found (set LOCALUP_DATA)", abs)
-	}
-	return abs
-}
+func dataDir(t *testing.T) string { return datatest.Dir(t) }
 
 // runMain runs one localup command to completion and returns its output.
 func runMain(t *testing.T, args ...string) (stdout, stderr string, err error) {

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"github.com/localup/localup/internal/datatest"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -22,10 +23,7 @@ var (
 // beside the repository. Their absence fails the test.
 func realAtlas(t testing.TB) *geo.Atlas {
 	t.Helper()
-	dir := os.Getenv("LOCALUP_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
+	dir := datatest.Dir(t)
 	atlasOnce.Do(func() { atlas, atlasErr = geo.Load(dir) })
 	if atlasErr != nil {
 		t.Fatalf("loading boundaries from %s (set LOCALUP_DATA): %v", dir, atlasErr)

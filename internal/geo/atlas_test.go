@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"github.com/localup/localup/internal/datatest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,17 +12,7 @@ import (
 // dataDir finds the real data: LOCALUP_DATA, or shared/data beside the
 // repository. The boundary files are part of the project, so their absence
 // fails the test rather than skipping it.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("LOCALUP_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "boundaries")); err != nil {
-		t.Fatalf("boundaries not found under %s (set LOCALUP_DATA): %v", dir, err)
-	}
-	return dir
-}
+func dataDir(t testing.TB) string { return datatest.Dir(t) }
 
 var (
 	atlasOnce sync.Once

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
+	"github.com/localup/localup/internal/datatest"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,16 +14,7 @@ import (
 	"github.com/localup/localup/internal/store"
 )
 
-func benchDataDir(b *testing.B) string {
-	dir := os.Getenv("LOCALUP_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "els_2024", "combined-data.csv")); err != nil {
-		b.Fatalf("real data not found at %s: %v", dir, err)
-	}
-	return dir
-}
+func benchDataDir(b *testing.B) string { return datatest.Dir(b) }
 
 // BenchmarkELS2024 measures, in one run, (a) Go alone parsing every CSV
 // file of the Explore Local Statistics release (encoding/csv and

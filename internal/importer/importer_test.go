@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"github.com/localup/localup/internal/datatest"
 	"io/fs"
 	"math"
 	"os"
@@ -17,17 +18,7 @@ import (
 
 // dataDir is the real open data: LOCALUP_DATA, or ../shared/data beside
 // the repository.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("LOCALUP_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
-		t.Fatalf("real data not found at %s (set LOCALUP_DATA): %v", dir, err)
-	}
-	return dir
-}
+func dataDir(t testing.TB) string { return datatest.Dir(t) }
 
 var (
 	fullOnce sync.Once

@@ -2,6 +2,7 @@ package missions
 
 import (
 	"encoding/csv"
+	"github.com/localup/localup/internal/datatest"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -32,27 +33,7 @@ import (
 
 // dataDir finds the real open data: LOCALUP_DATA, or shared/data in a
 // folder above the working directory.
-func dataDir(t *testing.T) string {
-	t.Helper()
-	if dir := os.Getenv("LOCALUP_DATA"); dir != "" {
-		return dir
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		cand := filepath.Join(dir, "shared", "data")
-		if _, err := os.Stat(filepath.Join(cand, "README.md")); err == nil {
-			return cand
-		}
-		if filepath.Dir(dir) == dir {
-			break
-		}
-	}
-	t.Fatalf("real data not found above %s (set LOCALUP_DATA)", wd)
-	return ""
-}
+func dataDir(t *testing.T) string { return datatest.Dir(t) }
 
 // importerSource parses one file of internal/importer.
 func importerSource(t *testing.T, name string) *ast.File {

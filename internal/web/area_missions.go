@@ -48,7 +48,7 @@ type areaMissionRow struct {
 
 func (s *Server) areaMissions(w http.ResponseWriter, r *http.Request) error {
 	raw := r.PathValue("code")
-		snap := s.snap()
+	snap := s.snap()
 	ams, a, ok := tracking.ForArea(snap, raw)
 	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "There is no area with the code %q.", raw)

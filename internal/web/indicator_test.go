@@ -5,10 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/localup/localup/internal/datatest"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -32,10 +31,7 @@ var (
 // beside the repository.
 func realAtlas(t testing.TB) *geo.Atlas {
 	t.Helper()
-	dir := os.Getenv("LOCALUP_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
+	dir := datatest.Dir(t)
 	testAtlasOnce.Do(func() { testAtlas, testAtlasErr = geo.Load(dir) })
 	if testAtlasErr != nil {
 		t.Fatalf("loading boundaries from %s (set LOCALUP_DATA): %v", dir, testAtlasErr)

@@ -2,6 +2,7 @@ package snapshottest
 
 import (
 	"context"
+	"github.com/localup/localup/internal/datatest"
 	"os"
 	"path/filepath"
 	"sync"
@@ -15,27 +16,7 @@ import (
 
 // RealDataDir finds the real open data: LOCALUP_DATA, or shared/data in
 // a folder above the working directory (the repository's sibling).
-func RealDataDir(t testing.TB) string {
-	t.Helper()
-	if dir := os.Getenv("LOCALUP_DATA"); dir != "" {
-		return dir
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		cand := filepath.Join(dir, "shared", "data")
-		if _, err := os.Stat(filepath.Join(cand, "README.md")); err == nil {
-			return cand
-		}
-		if filepath.Dir(dir) == dir {
-			break
-		}
-	}
-	t.Fatalf("real data not found above %s (set LOCALUP_DATA)", wd)
-	return ""
-}
+func RealDataDir(t testing.TB) string { return datatest.Dir(t) }
 
 var real struct {
 	once sync.Once
