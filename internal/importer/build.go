@@ -80,7 +80,28 @@ func (b *builder) indicator(ind localup.Indicator) {
 	}
 	b.inds[ind.ID] = true
 	ind.DatasetID = b.batch.Dataset.ID
+	affixes(&ind)
 	b.batch.Indicators = append(b.batch.Indicators, ind)
+}
+
+// unitAffixes are the prefix and suffix that show a unit beside a value,
+// for indicators whose files give a unit but no prefix or suffix.
+var unitAffixes = map[string][2]string{
+	"%": {"", "%"}, "£": {"£", ""}, "£ million": {"£", "m"},
+	"yrs": {"", " years"}, "years": {"", " years"}, "mins": {"", " minutes"}, "minutes": {"", " minutes"},
+	"Score out of 10": {"", " out of 10"},
+}
+
+// affixes fills in an indicator's prefix and suffix from its unit when
+// its file gave neither, so that every page, chart, download and summary
+// writes its values the same way.
+func affixes(ind *localup.Indicator) {
+	if ind.Prefix != "" || ind.Suffix != "" {
+		return
+	}
+	if a, ok := unitAffixes[ind.Unit]; ok {
+		ind.Prefix, ind.Suffix = a[0], a[1]
+	}
 }
 
 // obsKey is an observation's key within one batch. It holds the period as

@@ -16,29 +16,11 @@ type Format struct {
 	Decimals int    // decimal places shown; changes smaller than half the last place count as no change
 }
 
-// unitWords turns the short units publishers use into the words written
-// after a number. Long units ("Rate per 100,000 population") are left to
-// the indicator's title to explain.
-var unitWords = map[string]string{
-	"yrs": " years", "years": " years", "mins": " minutes", "minutes": " minutes",
-	"Score out of 10": " out of 10",
-}
-
-// FormatOf returns the format of an indicator: its own prefix and suffix
-// and decimal places, or, when it has no suffix, the words for a short
-// unit (yrs becomes " years").
+// FormatOf returns the format of an indicator: its prefix, suffix and
+// decimal places (the importer fills the prefix and suffix in from short
+// units, so "yrs" is written " years" here as on every page).
 func FormatOf(ind localup.Indicator) Format {
-	f := Format{Prefix: ind.Prefix, Suffix: ind.Suffix, Decimals: max(ind.DecimalPlaces, 0)}
-	if f.Suffix == "" && f.Prefix == "" {
-		f.Suffix = unitWords[ind.Unit]
-	}
-	if f.Suffix == "" && ind.Unit == "%" {
-		f.Suffix = "%"
-	}
-	if f.Prefix == "" && f.Suffix == "" && ind.Unit == "£ million" {
-		f.Prefix, f.Suffix = "£", " million"
-	}
-	return f
+	return Format{Prefix: ind.Prefix, Suffix: ind.Suffix, Decimals: max(ind.DecimalPlaces, 0)}
 }
 
 // Value writes v: "£612", "61.2 years", "65%", "-£1,250". NaN is "no data".
@@ -46,11 +28,7 @@ func (f Format) Value(v float64) string {
 	if math.IsNaN(v) {
 		return "no data"
 	}
-	s := f.number(math.Abs(v))
-	if f.round(v) < 0 {
-		return "-" + f.Prefix + s + f.Suffix
-	}
-	return f.Prefix + s + f.Suffix
+	return numfmt.Affix(v, f.Decimals, f.Prefix, f.Suffix)
 }
 
 // Change writes the size of a change, without a sign since the words
