@@ -24,6 +24,8 @@ func valueType(measure, unit string) localup.ValueType {
 		return localup.ValueRate
 	case strings.Contains(m, "score") || strings.Contains(m, "mean") || strings.Contains(m, "median"):
 		return localup.ValueMean
+	case strings.Contains(m, "million") || strings.Contains(m, "billion"):
+		return localup.ValueCount // a total, such as £ million of spending, that grows with a place
 	case strings.Contains(m, "pound") || strings.Contains(m, "£"):
 		return localup.ValueMoney
 	case strings.Contains(m, "year") || strings.Contains(m, "yrs") || strings.Contains(m, "minute"):

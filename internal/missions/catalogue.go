@@ -89,7 +89,7 @@ var catalogue = []Mission{
 		Metrics:  []Metric{{idRD, true}},
 		Caveat:   "The data has one period (2020-21), so no change can yet be measured; private R&D investment is not in the data.",
 		Targets: []Target{{IndicatorID: idRD, Kind: TargetChangeByFraction, Value: 0.40, Year: 2030,
-			Scope: "regions and nations outside the Greater South East, together",
+			Scope: "regions outside the Greater South East, together", Outside: GreaterSouthEast(),
 			Note:  "The 40% is for all regions outside the Greater South East in aggregate (every region but London, the South East and the East of England), not for each region. The mission states no baseline year, so the default rule applies."}},
 	},
 	{
@@ -146,10 +146,10 @@ var catalogue = []Mission{
 		Metrics: []Metric{{idHLEFemale, true}, {idHLEMale, true}, {idCancer, false}, {idCVD, false}, {idSmokers, false},
 			{idObeseAdults, false}, {idObeseYearR, false}, {idObeseYear6, false}},
 		Targets: []Target{
-			{IndicatorID: idHLEFemale, Kind: TargetChangeBy, Value: 5, Year: 2035, Scope: "national",
-				Note: "The mission names no baseline year or nation, so the default rule applies to whichever national series is given."},
-			{IndicatorID: idHLEMale, Kind: TargetChangeBy, Value: 5, Year: 2035, Scope: "national",
-				Note: "The mission names no baseline year or nation, so the default rule applies to whichever national series is given."},
+			{IndicatorID: idHLEFemale, Kind: TargetChangeBy, Value: 5, Year: 2035, Scope: "England", AreaCode: localup.CodeEngland,
+				Note: "The mission names no baseline year or nation: localup measures it for England from the default baseline, and shows each place its own rise against the same five years."},
+			{IndicatorID: idHLEMale, Kind: TargetChangeBy, Value: 5, Year: 2035, Scope: "England", AreaCode: localup.CodeEngland,
+				Note: "The mission names no baseline year or nation: localup measures it for England from the default baseline, and shows each place its own rise against the same five years."},
 			{IndicatorID: idHLEFemale, Kind: TargetGapNarrowed, Year: 2030, Scope: "between local areas where it is highest and lowest", TailShare: 0.1,
 				Note: hleGapNote},
 			{IndicatorID: idHLEMale, Kind: TargetGapNarrowed, Year: 2030, Scope: "between local areas where it is highest and lowest", TailShare: 0.1,

@@ -76,7 +76,8 @@ type Target struct {
 	BaselineYear int        // the baseline year the White Paper states; 0 when it states none (the default rule applies)
 	Scope        string     // where it applies, in words: "England", "every area of the UK"
 	AreaCode     string     // the one area it applies to, when there is one (E92000001 for England)
-	TailShare    float64    // for TargetGapNarrowed: the share of places in each compared tail (0.2 for fifths)
+	TailShare    float64    // for TargetGapNarrowed: the share of places in each compared tail (0.2 for fifths); for a numeric kind, the target is for the worst tail of places at the baseline
+	Outside      []string   // when set, the target is for the English regions other than these, taken together
 	Note         string     // how localup reads the words, where that needed a choice
 }
 

@@ -108,7 +108,7 @@ func areaMetric(snap *snapshot.Snapshot, ms missions.Mission, mm missions.Metric
 		am.Progress, am.HasProgress, am.Summary = p, true, p.Summary()
 	}
 	for _, t := range ms.TargetsFor(mm.ID) {
-		if am.From.Code != a.Code || !appliesToPlace(t, a) {
+		if am.From.Code != a.Code || !appliesToPlace(t, ind, a) {
 			continue
 		}
 		tv := TargetView{Target: t, Metric: &Metric{Metric: mm, Indicator: ind, InData: true, Format: f}, Subject: a.Name}
@@ -121,20 +121,18 @@ func areaMetric(snap *snapshot.Snapshot, ms missions.Mission, mm missions.Metric
 
 // appliesToPlace reports whether a numeric target can be read for one
 // place: a level (at least, at most) applies anywhere, as the distance to
-// the national ambition; a change applies to the area it names, or to any
-// place when the ambition is a national change in a rate or a level (five
-// more years of healthy life) rather than in a count.
-func appliesToPlace(t missions.Target, a localup.Area) bool {
-	if !t.Numeric() {
-		return false
-	}
+// the national ambition; a change applies to the area it names and, as
+// the place's own ambition, to any place when the indicator is not a
+// total (five more years of healthy life, not 200,000 more achievements).
+// Targets for the worst places or for groups of regions do not.
+func appliesToPlace(t missions.Target, ind localup.Indicator, a localup.Area) bool {
 	switch {
-	case t.Kind == missions.TargetAtLeast || t.Kind == missions.TargetAtMost:
+	case !t.Numeric() || t.TailShare > 0 || len(t.Outside) > 0:
+		return false
+	case t.Kind == missions.TargetAtLeast || t.Kind == missions.TargetAtMost || t.AreaCode == a.Code:
 		return true
-	case t.AreaCode != "":
-		return t.AreaCode == a.Code
 	}
-	return t.Scope == "national"
+	return Comparable(ind)
 }
 
 // inequality finds the groups the place has figures for: the indicator's

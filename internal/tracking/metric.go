@@ -3,7 +3,6 @@ package tracking
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/missions"
@@ -212,7 +211,4 @@ func seriesOf(obs []localup.Observation) []missions.Point {
 // Comparable reports whether places can be compared on the indicator: not
 // when it is a count or a total (learner achievements, £ million of R&D),
 // which grows with the size of a place.
-func Comparable(ind localup.Indicator) bool {
-	unit := strings.ToLower(ind.Unit)
-	return ind.ValueType != localup.ValueCount && unit != "number" && !strings.Contains(unit, "million")
-}
+func Comparable(ind localup.Indicator) bool { return ind.ValueType != localup.ValueCount }

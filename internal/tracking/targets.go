@@ -60,16 +60,12 @@ func targetsOf(snap *snapshot.Snapshot, m *Mission) []TargetView {
 			}
 		case !t.Numeric():
 			tv.Status = "Not measured."
-		case t.AreaCode != "" || t.Scope == "national" || t.Scope == "England":
-			if t.AreaCode == "" {
-				t.AreaCode = localup.CodeEngland
-				tv.Target = t
-			}
+		case t.AreaCode != "":
 			areaTarget(snap, &tv)
 		case t.TailShare > 0:
 			tailTarget(snap, &tv)
-		case strings.Contains(t.Scope, "Greater South East"):
-			aggregateTarget(snap, &tv, missions.GreaterSouthEast())
+		case len(t.Outside) > 0:
+			aggregateTarget(snap, &tv, t.Outside)
 		default:
 			everyPlaceTarget(&tv)
 		}
@@ -230,31 +226,16 @@ func aggregateTarget(snap *snapshot.Snapshot, tv *TargetView, excluded []string)
 	}
 	tv.Subject = fmt.Sprintf("the %d English regions outside the Greater South East, together", len(codes))
 	var pts []missions.Point
-	for _, s := range m.Sections {
+	for _, per := range snap.Periods(m.ID) {
 		sum, n := 0.0, 0
 		for _, c := range codes {
-			if o, ok := snap.Value(m.ID, c, s.Period); ok && o.HasValue() {
+			if o, ok := snap.Value(m.ID, c, per); ok && o.HasValue() {
 				sum += o.Value
 				n++
 			}
 		}
 		if n == len(codes) && n > 0 {
-			pts = append(pts, missions.Point{Period: s.Period, Value: sum})
-		}
-	}
-	if len(pts) == 0 {
-		// The metric may be compared at a level other than regions.
-		for _, per := range snap.Periods(m.ID) {
-			sum, n := 0.0, 0
-			for _, c := range codes {
-				if o, ok := snap.Value(m.ID, c, per); ok && o.HasValue() {
-					sum += o.Value
-					n++
-				}
-			}
-			if n == len(codes) && n > 0 {
-				pts = append(pts, missions.Point{Period: per, Value: sum})
-			}
+			pts = append(pts, missions.Point{Period: per, Value: sum})
 		}
 	}
 	checkOn(tv, pts)

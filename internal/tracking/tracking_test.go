@@ -215,3 +215,21 @@ func BenchmarkForArea(b *testing.B) {
 		ForArea(snap, "E06000009")
 	}
 }
+
+// TestResearchOutsideGreaterSouthEast checks the one target set on a sum
+// of regions: public R&D in the six English regions outside London, the
+// South East and the East of England, £4,882.0m in 2020-21, is to rise by
+// 40% (to £6,834.8m); with one year of figures there is no trend yet.
+func TestResearchOutsideGreaterSouthEast(t *testing.T) {
+	snap := snapshottest.RealSnapshot(t)
+	m, _ := Get(snap, 2)
+	if len(m.Measured) != 1 {
+		t.Fatalf("%d targets", len(m.Measured))
+	}
+	tv := m.Measured[0]
+	c := tv.Check
+	if !tv.Checked || tv.Subject != "the 6 English regions outside the Greater South East, together" ||
+		round1(c.Latest.Value) != 4882 || round1(c.Level) != 6834.8 || c.Status != missions.TargetTooLittle {
+		t.Errorf("target %q: %+v", tv.Subject, c)
+	}
+}
