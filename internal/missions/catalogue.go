@@ -90,7 +90,7 @@ var catalogue = []Mission{
 		Caveat:   "The data has one period (2020-21), so no change can yet be measured; private R&D investment is not in the data.",
 		Targets: []Target{{IndicatorID: idRD, Kind: TargetChangeByFraction, Value: 0.40, Year: 2030,
 			Scope: "regions outside the Greater South East, together", Outside: GreaterSouthEast(),
-			Note:  "The 40% is for all regions outside the Greater South East in aggregate (every region but London, the South East and the East of England), not for each region. The mission states no baseline year, so the default rule applies."}},
+			Note: "The 40% is for all regions outside the Greater South East in aggregate (every region but London, the South East and the East of England), not for each region. The mission states no baseline year, so the default rule applies."}},
 	},
 	{
 		Number: 3, Name: "Transport infrastructure", Objective: ObjectiveProductivity,
