@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -299,30 +298,19 @@ func transform(tr Transform, dir Direction, x []float64) (t []float64, median fl
 			}
 		}
 	case TransformRank, TransformRankExponential:
-		// Rank in need order, 1 = least need, ties sharing the mean rank,
-		// scaled to (0, 1]: R = rank / p.
-		type yk struct {
-			y float64
-			k int
-		}
-		ys := make([]yk, p)
+		// Rank in need order, 1 = least need, ties sharing the mean rank
+		// (midRanks, as Spearman's correlation ranks), scaled to (0, 1]:
+		// R = rank / p.
+		ys := make([]float64, p)
 		for i, k := range present {
-			ys[i] = yk{sign * x[k], k}
+			ys[i] = sign * x[k]
 		}
-		slices.SortFunc(ys, func(a, b yk) int { return cmp.Compare(a.y, b.y) })
-		for i := 0; i < p; {
-			j := i + 1
-			for j < p && ys[j].y == ys[i].y {
-				j++
-			}
-			r := float64(i+1+j) / 2 / float64(p)
+		for i, r := range midRanks(ys) {
+			r /= float64(p)
 			if tr == TransformRankExponential {
 				r = -23 * math.Log(1-r*rankExpScale)
 			}
-			for _, e := range ys[i:j] {
-				t[e.k] = r
-			}
-			i = j
+			t[present[i]] = r
 		}
 	case TransformLog:
 		for _, k := range present {
