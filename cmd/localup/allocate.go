@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/localup/localup/internal/numfmt"
 	"io"
 	"io/fs"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/localup/localup/internal/allocation"
+	"github.com/localup/localup/internal/numfmt"
 	"github.com/localup/localup/internal/snapshot"
 )
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/localup/localup/internal/datatest"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/localup/localup/internal/datatest"
 	"github.com/localup/localup/internal/web/webtest"
 )
 

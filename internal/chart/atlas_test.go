@@ -2,7 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"github.com/localup/localup/internal/datatest"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/localup/localup/internal/datatest"
 	"github.com/localup/localup/internal/geo"
 )
 

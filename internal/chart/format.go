@@ -1,8 +1,9 @@
 package chart
 
 import (
-	"github.com/localup/localup/internal/numfmt"
 	"math"
+
+	"github.com/localup/localup/internal/numfmt"
 )
 
 // Format writes values as an indicator shows them: Prefix "£", Suffix "%",

@@ -2,11 +2,12 @@ package formula
 
 import (
 	"fmt"
-	"github.com/localup/localup/internal/numfmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/localup/localup/internal/numfmt"
 )
 
 // ConstraintError reports constraints that no allocation of the pot can

@@ -1,12 +1,13 @@
 package geo
 
 import (
-	"github.com/localup/localup/internal/datatest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/localup/localup/internal/datatest"
 )
 
 // dataDir finds the real data: LOCALUP_DATA, or shared/data beside the

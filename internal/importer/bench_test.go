@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
-	"github.com/localup/localup/internal/datatest"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 
+	"github.com/localup/localup/internal/datatest"
 	"github.com/localup/localup/internal/store"
 )
 

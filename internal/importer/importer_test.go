@@ -2,7 +2,6 @@ package importer_test
 
 import (
 	"context"
-	"github.com/localup/localup/internal/datatest"
 	"io/fs"
 	"math"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/datatest"
 	"github.com/localup/localup/internal/importer"
 	"github.com/localup/localup/internal/store"
 )

@@ -1,11 +1,11 @@
 package missions
 
 import (
-	"github.com/localup/localup/internal/numfmt"
 	"math"
 	"strconv"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/numfmt"
 )
 
 // Format writes an indicator's numbers for people: a prefix, digits with

@@ -2,7 +2,6 @@ package missions
 
 import (
 	"encoding/csv"
-	"github.com/localup/localup/internal/datatest"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -16,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/localup/localup/internal/datatest"
 )
 
 // The catalogue's metric IDs must be the IDs internal/importer produces,

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/snapshot"
 )
 
@@ -101,7 +102,7 @@ func (c tableCell) csv() string {
 	if c.IsNum {
 		return number(c.Number)
 	}
-	return cell(c.Text)
+	return allocation.SafeCell(c.Text)
 }
 
 // profileTable lays a profile out as the rows of its downloads (CSV and
@@ -156,16 +157,6 @@ func profileTable(snap *snapshot.Snapshot, p *snapshot.Profile, compare *localup
 	return header, rows
 }
 
-// cell neutralises a text cell that a spreadsheet would read as a formula
-// (one starting with =, +, -, @, a tab or a carriage return) by putting an
-// apostrophe before it, as OWASP's CSV injection guidance advises.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 // number writes a figure in full precision, "" when absent. A number's
 // leading minus sign is not a formula, so numbers are not neutralised.
 func number(v float64) string {
@@ -205,7 +196,7 @@ func writeCSV(w http.ResponseWriter, name string, rows [][]string) error {
 		out := make([]string, len(row))
 		for i, c := range row {
 			if _, err := strconv.ParseFloat(c, 64); err != nil {
-				c = cell(c)
+				c = allocation.SafeCell(c)
 			}
 			out[i] = c
 		}

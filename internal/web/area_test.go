@@ -9,10 +9,12 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
+
+	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
 	"github.com/localup/localup/internal/web/webtest"
-	"golang.org/x/net/html"
 )
 
 // newProfileServer serves the profile fixture.
@@ -256,7 +258,7 @@ func TestProfileCSV(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"=1+2", "+1", "-cmd", "@SUM(A1)", "\tx", "plain", ""} {
-		got := cell(in)
+		got := allocation.SafeCell(in)
 		if in != "" && strings.ContainsRune("=+-@\t", rune(in[0])) != strings.HasPrefix(got, "'") {
 			t.Errorf("cell(%q) = %q", in, got)
 		}

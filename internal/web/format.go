@@ -2,11 +2,11 @@ package web
 
 import (
 	"fmt"
-	"github.com/localup/localup/internal/numfmt"
 	"strings"
 	"time"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/numfmt"
 )
 
 // formatNumber writes v with dp decimal places and commas between

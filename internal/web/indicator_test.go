@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"github.com/localup/localup/internal/datatest"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -15,6 +14,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/allocation"
+	"github.com/localup/localup/internal/datatest"
 	"github.com/localup/localup/internal/geo"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
@@ -164,7 +165,7 @@ func TestIndicatorDownloads(t *testing.T) {
 	if out.Indicator != id || out.Level != "region" || out.Period == "" || len(out.Areas) == 0 {
 		t.Errorf("JSON: %+v", out)
 	}
-	if c := cell("=cmd"); c != "'=cmd" {
+	if c := allocation.SafeCell("=cmd"); c != "'=cmd" {
 		t.Errorf("cell(=cmd) = %q", c)
 	}
 }

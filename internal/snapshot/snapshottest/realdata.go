@@ -2,13 +2,13 @@ package snapshottest
 
 import (
 	"context"
-	"github.com/localup/localup/internal/datatest"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/datatest"
 	"github.com/localup/localup/internal/importer"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/store"
