@@ -218,16 +218,6 @@ func Get(n int) (Mission, bool) {
 	return catalogue[n-1].clone(), true
 }
 
-// ForIndicator returns the mission that indicator id measures, if any.
-func ForIndicator(id string) (Mission, bool) {
-	for _, m := range catalogue {
-		if m.HasMetric(id) {
-			return m.clone(), true
-		}
-	}
-	return Mission{}, false
-}
-
 // HasMetric reports whether id is one of the mission's metrics.
 func (m Mission) HasMetric(id string) bool {
 	return slices.ContainsFunc(m.Metrics, func(x Metric) bool { return x.ID == id })

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 )
 
 // withoutMetrics lists the missions documented as having no metric in the
@@ -115,19 +114,6 @@ func TestCatalogueIsCopied(t *testing.T) {
 	m, _ := Get(1)
 	if m.Metrics[0].ID != idPay || m.Targets[0].Value != 0 {
 		t.Errorf("changing All()'s result changed the catalogue: %+v", m.Metrics[0])
-	}
-}
-
-func TestForIndicator(t *testing.T) {
-	for id, want := range map[string]int{idHLEFemale: 7, idHomicide: 11, idAnxiety: 8, idGDHI: 1, "claimant-count": 0} {
-		m, ok := ForIndicator(id)
-		if ok != (want != 0) || m.Number != want {
-			t.Errorf("ForIndicator(%q) = %d, %v; want %d", id, m.Number, ok, want)
-		}
-	}
-	m, _ := Get(7)
-	if diff := cmp.Diff([]string{idHLEFemale, idHLEMale}, m.MetricIDs()[:2]); diff != "" {
-		t.Errorf("mission 7 headline metrics (-want +got):\n%s", diff)
 	}
 }
 

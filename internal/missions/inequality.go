@@ -71,7 +71,7 @@ type GroupGapChange struct {
 
 // GroupGapTrend compares the largest gap between groups in the baseline
 // period for baselineYear (see BaselineIndex) with that in the latest
-// period, with the narrowing rule of SpreadTrend (LittleChangeThreshold).
+// period, with the narrowing rule of TrendOf (LittleChangeThreshold).
 // Periods with fewer than two groups with a value are left out; fewer than
 // two periods left, or a baseline that is the latest period, is an error
 // wrapping ErrTooFew.

@@ -21,25 +21,6 @@ func SeriesOf(obs []localup.Observation) []Point {
 	return pts
 }
 
-// CrossSections groups observations by period, one value per observation.
-// Pass one indicator's whole-population observations for the places to
-// compare (one level of geography: local authorities, say).
-func CrossSections(obs []localup.Observation) []CrossSection {
-	var out []CrossSection
-	at := map[localup.Period]int{}
-	for _, o := range obs {
-		i, ok := at[o.Period]
-		if !ok {
-			i = len(out)
-			at[o.Period] = i
-			out = append(out, CrossSection{Period: o.Period})
-		}
-		out[i].Values = append(out[i].Values, o.Value)
-	}
-	slices.SortStableFunc(out, func(a, b CrossSection) int { return a.Period.Compare(b.Period) })
-	return out
-}
-
 // GroupSections groups one area's observations of one indicator by period,
 // one group per breakdown (the whole population, Breakdown "", is left
 // out, since it is not a group).

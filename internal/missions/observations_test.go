@@ -21,10 +21,6 @@ func TestObservationHelpers(t *testing.T) {
 	if diff := cmp.Diff([]Point{{p("2019"), 1}, {p("2020"), 3}}, SeriesOf([]localup.Observation{in[0], in[2]})); diff != "" {
 		t.Errorf("SeriesOf (-want +got):\n%s", diff)
 	}
-	wantCS := []CrossSection{{p("2019"), []float64{2, 1}}, {p("2020"), []float64{3}}}
-	if diff := cmp.Diff(wantCS, CrossSections(in[:3])); diff != "" {
-		t.Errorf("CrossSections (-want +got):\n%s", diff)
-	}
 	wantGS := []GroupSection{
 		{p("2019"), []Group{{"sex=female", 5}, {"sex=male", 4}}},
 		{p("2020"), []Group{{"sex=female", 6}}},

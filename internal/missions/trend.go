@@ -1,11 +1,9 @@
 package missions
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
-	"github.com/localup/localup"
 )
 
 // Trend says how a spread moved between the baseline and the latest period.
@@ -24,35 +22,6 @@ const (
 // 1% move "narrowing" would claim more than the data can show.
 const LittleChangeThreshold = 0.02
 
-// Measure computes one spread measure over a cross-section's values.
-// CoefficientOfVariation is one; TailDifference and TailRatio make others.
-type Measure func(values []float64) (float64, error)
-
-// TailDifference measures the spread as TailGap's Difference.
-func TailDifference(pol localup.Polarity, share float64) Measure {
-	return func(values []float64) (float64, error) {
-		t, err := TailGap(values, pol, share)
-		return t.Difference, err
-	}
-}
-
-// TailRatio measures the spread as TailGap's Ratio.
-func TailRatio(pol localup.Polarity, share float64) Measure {
-	return func(values []float64) (float64, error) {
-		t, err := TailGap(values, pol, share)
-		if err == nil && math.IsNaN(t.Ratio) {
-			err = fmt.Errorf("missions: TailRatio: lower tail mean %v: %w", t.WorstMean, ErrZeroMean)
-		}
-		return t.Ratio, err
-	}
-}
-
-// CrossSection is every place's value of one indicator in one period.
-type CrossSection struct {
-	Period localup.Period
-	Values []float64 // NaN for places with no figure
-}
-
 // SpreadChange is how a spread measure moved from the baseline period to
 // the latest.
 type SpreadChange struct {
@@ -63,30 +32,11 @@ type SpreadChange struct {
 	Trend          Trend   // narrowing when the spread fell by at least LittleChangeThreshold of its baseline, widening when it rose as much
 }
 
-// SpreadTrend computes the measure for each period and compares the
-// baseline period's value (see BaselineIndex; e.g. 2022, or the nearest
-// period to it) with the latest period's. Periods where the measure cannot
-// be computed (too few places, a zero mean) are left out. It is an error
-// wrapping ErrTooFew when fewer than two periods remain or the baseline is
-// the latest period.
-func SpreadTrend(sections []CrossSection, baselineYear int, m Measure) (SpreadChange, error) {
-	pts := make([]Point, 0, len(sections))
-	for _, s := range sections {
-		v, err := m(s.Values)
-		switch {
-		case errors.Is(err, ErrTooFew), errors.Is(err, ErrNoData), errors.Is(err, ErrZeroMean):
-			continue
-		case err != nil:
-			return SpreadChange{}, fmt.Errorf("missions: SpreadTrend: %s: %w", s.Period, err)
-		}
-		pts = append(pts, Point{s.Period, v})
-	}
-	return TrendOf(pts, baselineYear)
-}
-
 // TrendOf compares a series of spread values (one per period) at the
-// baseline period for baselineYear and at the latest period, as
-// SpreadTrend does.
+// baseline period for baselineYear (see BaselineIndex; e.g. 2022, or the
+// nearest period to it) and at the latest period. It is an error wrapping
+// ErrTooFew when fewer than two periods have a value or the baseline is
+// the latest period.
 func TrendOf(points []Point, baselineYear int) (SpreadChange, error) {
 	pts, err := clean("TrendOf", points)
 	if err != nil {
