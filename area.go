@@ -74,21 +74,6 @@ type Area struct {
 // Current reports whether the area's code is still in use.
 func (a Area) Current() bool { return a.ValidTo == 0 }
 
-// Nation returns the name of the area's nation, or "" if it spans several.
-func (a Area) Nation() string {
-	switch a.Country {
-	case CodeEngland:
-		return "England"
-	case CodeWales:
-		return "Wales"
-	case CodeScotland:
-		return "Scotland"
-	case CodeNorthernIreland:
-		return "Northern Ireland"
-	}
-	return ""
-}
-
 // Codes of the four nations and the UK, used as benchmarks.
 const (
 	CodeUK              = "K02000001"
