@@ -24,11 +24,13 @@ func benchMC(b *testing.B, n, runs int, constrained bool) {
 		f.CeilingShare = 0.001
 	}
 	b.ReportAllocs()
+	c0 := cpuTime()
 	for b.Loop() {
 		if _, err := MonteCarlo(f, in, 1_000_000_000, MCOptions{Runs: runs, Seed: 42}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkMonteCarlo1000x33000(b *testing.B)            { benchMC(b, 33_000, 1000, false) }
