@@ -130,8 +130,6 @@ func TestPreview(t *testing.T) {
 	}
 	sopt.Selected = "E06000001"
 	add("swarm")(Beeswarm(real, sopt))
-	bars, bopt := barsFixture()
-	add("bars")(Bars(bars, bopt))
 	for _, code := range []string{"E06000001", "E09000001", "S12000036", "E12000007", "N09000003"} {
 		add("locator")(Locator(a, 2023, code, LocatorOptions{Meta: Meta{ID: "l" + code}}))
 	}

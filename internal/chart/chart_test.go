@@ -294,10 +294,6 @@ func TestBeeswarmGolden(t *testing.T) {
 		t.Error("an area without a value was drawn")
 	}
 	golden(t, "swarm", out)
-	tab := SwarmTable(dots, opt)
-	if last := tab.Rows[len(tab.Rows)-1]; last[0] != "No value" || last[2] != "no data" {
-		t.Errorf("last table row %v, want the area without a value", last)
-	}
 }
 
 func TestSwarmNoOverlap(t *testing.T) {
@@ -340,44 +336,6 @@ func TestSpineGolden(t *testing.T) {
 	}
 	if _, err := Spine(SpineData{Name: "A", Value: 1, Min: 3, Q1: 2, Q3: 4, Max: 5}, SpineOptions{Meta: Meta{ID: "s"}}); err == nil {
 		t.Error("disordered quartiles gave no error")
-	}
-}
-
-func barsFixture() ([]Bar, BarOptions) {
-	bars := []Bar{
-		{"E06000001", "Hartlepool", 512.4, 490.1, 534.7},
-		{"E06000002", "Middlesbrough", 530.0, nan, nan},
-		{"E06000003", "Redcar and Cleveland", 610.2, 580.0, 640.4},
-		{"E06000004", evil, 605.0, nan, nan},
-		{"E06000005", "Darlington", nan, nan, nan},
-		{"E06000047", "County Durham", 560.8, 545.0, 576.6},
-		{"E06000057", "Northumberland", 530.0, nan, nan},
-	}
-	opt := BarOptions{
-		Meta:       Meta{ID: "pay-bars", Title: "Pay in the North East", Desc: "Bars ranked from highest."},
-		Format:     Format{Prefix: "£", Decimals: 0},
-		Selected:   "E06000001",
-		References: []Reference{{Label: "England", Value: 575}},
-	}
-	return bars, opt
-}
-
-func TestBarsGolden(t *testing.T) {
-	bars, opt := barsFixture()
-	out := same(t, func() (template.HTML, error) { return Bars(bars, opt) })
-	checkSVG(t, opt.Meta, out)
-	golden(t, "bars", out)
-	tab := BarTable(bars, opt)
-	var names []string
-	for _, r := range tab.Rows {
-		names = append(names, r[0]+" "+r[1])
-	}
-	want := []string{"1 Redcar and Cleveland", "2 " + evil, "3 County Durham", "4 Middlesbrough", "5 Northumberland", "6 Hartlepool", " Darlington"}
-	if diff := cmp.Diff(want, names); diff != "" {
-		t.Errorf("ranking (-want +got):\n%s", diff)
-	}
-	if _, err := Bars(make([]Bar, MaxBars+1), opt); err == nil {
-		t.Error("too many bars gave no error")
 	}
 }
 

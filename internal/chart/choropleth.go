@@ -142,25 +142,3 @@ func Choropleth(layer *geo.Layer, values map[string]MapValue, opt MapOptions) (t
 	return w.end(), nil
 }
 
-// MapTable returns the rows of a choropleth's table: every area of the
-// layer by name, with its value and band label.
-func MapTable(layer *geo.Layer, values map[string]MapValue, bands []Band, caption string) Table {
-	t := Table{Caption: caption, Head: []string{"Area", "Code", "Value", "Band"}, Numeric: []bool{false, false, true, false}}
-	if layer == nil {
-		return t
-	}
-	areas := append([]*geo.Area(nil), layer.Areas...)
-	sort.SliceStable(areas, func(i, j int) bool { return areas[i].Name < areas[j].Name })
-	for _, a := range areas {
-		v, ok := values[a.Code]
-		text, band := "no data", "No data"
-		if ok && v.Band != NoData {
-			text = v.Text
-			if v.Band >= 0 && v.Band < len(bands) {
-				band = bands[v.Band].Label
-			}
-		}
-		t.Rows = append(t.Rows, []string{a.Name, a.Code, text, band})
-	}
-	return t
-}

@@ -213,16 +213,6 @@ func swarm(xs []float64, d float64) []float64 {
 	return ys
 }
 
-// SwarmTable returns a beeswarm's table: every area by value, highest
-// first, then the areas without a value by name.
-func SwarmTable(dots []Dot, opt SwarmOptions) Table {
-	t := Table{Caption: opt.Title, Head: []string{"Area", "Code", "Value"}, Numeric: []bool{false, false, true}}
-	for _, d := range ranked(dots) {
-		t.Rows = append(t.Rows, []string{d.Name, d.Code, opt.Format.Text(d.Value)})
-	}
-	return t
-}
-
 // ranked sorts dots by value, highest first, then name and code; dots
 // without a value go last.
 func ranked(dots []Dot) []Dot {
