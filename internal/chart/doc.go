@@ -1,11 +1,11 @@
 // Package chart draws localup's charts and maps as deterministic, accessible
-// SVG: a choropleth and a locator map, a line chart, a beeswarm, a spine
-// chart and ranked bars.
+// SVG: a choropleth and a locator map, a line chart, a beeswarm and a
+// spine chart.
 //
 // Every chart is an <svg> with role="img" (or role="group" for a map whose
 // areas take keyboard focus), named by its <title> and described by its
 // <desc> through aria-labelledby, and is meant to sit beside an HTML table
-// of the same numbers: the Table helpers return those rows. Colour never
+// of the same numbers (LineTable returns a line chart's rows). Colour never
 // carries meaning alone: judgements also differ by pattern (dots for
 // better, hatching for worse, plain for similar) or marker shape, series
 // by marker and dash. Every fill and line that carries meaning has a
