@@ -76,7 +76,7 @@ type GroupGapChange struct {
 // two periods left, or a baseline that is the latest period, is an error
 // wrapping ErrTooFew.
 func GroupGapTrend(sections []GroupSection, baselineYear int, pol localup.Polarity) (GroupGapChange, error) {
-	gaps := map[localup.Period]GroupGap{}
+	gaps := map[string]GroupGap{} // by Period.String: equal periods may hold different time.Locations
 	pts := make([]Point, 0, len(sections))
 	for _, s := range sections {
 		g, err := LargestGroupGap(s.Groups, pol)
@@ -86,15 +86,15 @@ func GroupGapTrend(sections []GroupSection, baselineYear int, pol localup.Polari
 			}
 			return GroupGapChange{}, fmt.Errorf("missions: GroupGapTrend: %s: %w", s.Period, err)
 		}
-		if _, dup := gaps[s.Period]; dup {
+		if _, dup := gaps[s.Period.String()]; dup {
 			return GroupGapChange{}, fmt.Errorf("missions: GroupGapTrend: two sections for %s: %w", s.Period, ErrInvalid)
 		}
-		gaps[s.Period] = g
+		gaps[s.Period.String()] = g
 		pts = append(pts, Point{s.Period, g.Difference})
 	}
 	c, err := TrendOf(pts, baselineYear)
 	if err != nil {
 		return GroupGapChange{}, err
 	}
-	return GroupGapChange{BaselineGap: gaps[c.Baseline.Period], LatestGap: gaps[c.Latest.Period], SpreadChange: c}, nil
+	return GroupGapChange{BaselineGap: gaps[c.Baseline.Period.String()], LatestGap: gaps[c.Latest.Period.String()], SpreadChange: c}, nil
 }

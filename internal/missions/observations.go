@@ -26,15 +26,16 @@ func SeriesOf(obs []localup.Observation) []Point {
 // out, since it is not a group).
 func GroupSections(obs []localup.Observation) []GroupSection {
 	var out []GroupSection
-	at := map[localup.Period]int{}
+	at := map[string]int{} // by Period.String: equal periods may hold different time.Locations
 	for _, o := range obs {
 		if o.Breakdown == "" {
 			continue
 		}
-		i, ok := at[o.Period]
+		k := o.Period.String()
+		i, ok := at[k]
 		if !ok {
 			i = len(out)
-			at[o.Period] = i
+			at[k] = i
 			out = append(out, GroupSection{Period: o.Period})
 		}
 		out[i].Groups = append(out[i].Groups, Group{o.Breakdown, o.Value})
