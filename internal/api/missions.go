@@ -29,15 +29,14 @@ func (a *API) Missions(w http.ResponseWriter, r *http.Request) error {
 // metric's gap measures in every period and every place's progress.
 func (a *API) Mission(w http.ResponseWriter, r *http.Request) error {
 	raw := r.PathValue("n")
-	n, err := strconv.Atoi(raw)
-	if err != nil || n < 1 || n > 12 {
+	snap := a.snap()
+	n, _ := strconv.Atoi(raw)
+	m, ok := tracking.Get(snap, n)
+	if !ok {
 		return localup.Errorf(localup.ENOTFOUND, "there is no mission %q: the missions are numbered 1 to 12", raw)
 	}
-	snap := a.snap()
-	b, err := snap.Memo("api/missions/"+raw, func() ([]byte, error) {
-		m, _ := tracking.Get(snap, n)
-		return encode(newMission(m, true))
-	})
+	// Keyed by the number, not the path, so that 7 and 007 share one entry.
+	b, err := snap.Memo("api/missions/"+strconv.Itoa(n), func() ([]byte, error) { return encode(newMission(m, true)) })
 	if err != nil {
 		return err
 	}

@@ -84,12 +84,12 @@ type targetRow struct {
 }
 
 func (s *Server) mission(w http.ResponseWriter, r *http.Request) error {
-	n, format, err := parseMission(r.PathValue("n"))
+	snap := s.snap()
+	m, format, err := parseMission(snap, r.PathValue("n"))
 	if err != nil {
 		return err
 	}
-	snap := s.snap()
-	m, _ := tracking.Get(snap, n)
+	n := m.Number
 	if format == "csv" {
 		if r.URL.Query().Get("table") == "gaps" {
 			return writeCSV(w, fmt.Sprintf("mission-%d-gaps.csv", n), missionGapsCSV(m))

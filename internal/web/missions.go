@@ -10,6 +10,7 @@ import (
 
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/missions"
+	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/tracking"
 )
 
@@ -132,18 +133,17 @@ func periodCell(p localup.Period) string {
 	return p.String()
 }
 
-// parseMission reads a mission number from a path segment, with an
-// optional extension.
-func parseMission(raw string) (int, string, error) {
-	format := ""
-	for _, ext := range []string{".csv"} {
-		if c, ok := strings.CutSuffix(raw, ext); ok {
-			raw, format = c, ext[1:]
-		}
+// parseMission finds the mission a path segment names, with an optional
+// .csv extension.
+func parseMission(snap *snapshot.Snapshot, raw string) (tracking.Mission, string, error) {
+	num, csv := strings.CutSuffix(raw, ".csv")
+	n, _ := strconv.Atoi(num)
+	m, ok := tracking.Get(snap, n)
+	if !ok {
+		return m, "", localup.Errorf(localup.ENOTFOUND, "There is no mission %q: the missions are numbered 1 to 12.", num)
 	}
-	n, err := strconv.Atoi(raw)
-	if err != nil || n < 1 || n > 12 {
-		return 0, "", localup.Errorf(localup.ENOTFOUND, "There is no mission %q: the missions are numbered 1 to 12.", raw)
+	if csv {
+		return m, "csv", nil
 	}
-	return n, format, nil
+	return m, "", nil
 }
