@@ -11,8 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/localup/localup/internal/allocation"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/localup/localup/internal/allocation"
 )
 
 // readAllocationCSV parses an allocation CSV and returns its records and

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/formula"

@@ -8,8 +8,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/localup/localup/internal/allocation"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/localup/localup/internal/allocation"
 )
 
 func TestSafeCell(t *testing.T) {

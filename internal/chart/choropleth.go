@@ -141,4 +141,3 @@ func Choropleth(layer *geo.Layer, values map[string]MapValue, opt MapOptions) (t
 	w.text(geo.Width-10, geo.Height-8, attribution, "font-size", "11", "text-anchor", "end", "fill", colSecondary)
 	return w.end(), nil
 }
-

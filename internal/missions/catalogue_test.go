@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
 )
 
 // withoutMetrics lists the missions documented as having no metric in the

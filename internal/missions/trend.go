@@ -3,7 +3,6 @@ package missions
 import (
 	"fmt"
 	"math"
-
 )
 
 // Trend says how a spread moved between the baseline and the latest period.

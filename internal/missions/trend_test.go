@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/localup/localup"
 )
 
@@ -143,4 +144,3 @@ func scale(v []float64, k float64) []float64 {
 	}
 	return out
 }
-

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/localup/localup"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/localup/localup"
 )
 
 // Match ranks, best first.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/store"
 	"github.com/localup/localup/internal/store/storetest"

@@ -8,9 +8,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/localup/localup"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/localup/localup"
 )
 
 // sqliteParams are applied to every connection. WAL lets readers carry on

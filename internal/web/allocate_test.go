@@ -11,13 +11,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/net/html"
+
 	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
 	"github.com/localup/localup/internal/store"
 	"github.com/localup/localup/internal/web/webtest"
-	"github.com/xuri/excelize/v2"
-	"golang.org/x/net/html"
 )
 
 // newAllocateServer serves the real data with a fresh, empty store of

@@ -9,11 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
 	"github.com/localup/localup/internal/web/webtest"
-	"golang.org/x/net/html"
 )
 
 // newTestServer returns a server over the fixture, in a real store.
