@@ -20,7 +20,7 @@ func (s *Server) execute(name string, data any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// writeHTML writes a rendered page with render's headers.
+// writeHTML writes a rendered page.
 func writeHTML(w http.ResponseWriter, status int, b []byte) error {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
@@ -63,22 +62,11 @@ func (s *Server) base(r *http.Request, title string) basePage {
 // render executes a page into a buffer first, so that a template error
 // becomes an error page rather than half a page.
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) error {
-	t, ok := s.templates[name]
-	if !ok {
-		return fmt.Errorf("no template %q", name)
+	b, err := s.execute(name, data)
+	if err != nil {
+		return err
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
-		return fmt.Errorf("render %s: %w", name, err)
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	if h.Get("Cache-Control") == "" {
-		h.Set("Cache-Control", "no-cache")
-	}
-	w.WriteHeader(status)
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writeHTML(w, status, b)
 }
 
 // funcs are the helpers templates may call.
