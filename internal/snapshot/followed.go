@@ -62,6 +62,17 @@ func (s *Snapshot) followedValue(indicator, area string, p localup.Period) (*loc
 	return s.followedIn(s.cell(indicator, p), area)
 }
 
+// FollowedValue is the indicator's whole-population figure for an area
+// and period, continued across a change of code as FollowedSeries does,
+// found by binary search rather than a scan of the series.
+func (s *Snapshot) FollowedValue(indicator, area string, p localup.Period) (localup.Observation, bool) {
+	o, ok := s.followedValue(indicator, area, p)
+	if !ok {
+		return localup.Observation{}, false
+	}
+	return *o, true
+}
+
 // periodCell is one indicator's whole-population figures in one period,
 // ordered by area index (the area's place in Snapshot.areas): the
 // observations' indexes into Snapshot.obs and their values (NaN if

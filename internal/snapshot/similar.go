@@ -78,8 +78,8 @@ func (s *Snapshot) SimilarModel(t localup.AreaType) (*SimilarModel, bool) {
 	return m, ok
 }
 
-// currentAreas lists the current areas of type t, by name.
-func (s *Snapshot) currentAreas(t localup.AreaType) []localup.Area {
+// CurrentAreas lists the current areas of type t, by name.
+func (s *Snapshot) CurrentAreas(t localup.AreaType) []localup.Area {
 	var out []localup.Area
 	for _, a := range s.areasByTyp[t] {
 		if a.Current() {
@@ -107,7 +107,7 @@ func (s *Snapshot) modelPeriod(ind string, t localup.AreaType, n int) (localup.P
 // rejected and left out. The model is nil when no indicator remains or
 // fewer than two areas can be compared.
 func (s *Snapshot) newModel(t localup.AreaType, inds []*localup.Indicator) (m *SimilarModel, rejected []string) {
-	members := s.currentAreas(t)
+	members := s.CurrentAreas(t)
 	if len(members) < 2 {
 		for _, ind := range inds {
 			rejected = append(rejected, ind.ID)
@@ -224,7 +224,7 @@ func (s *Snapshot) SimilarCandidates(t localup.AreaType) []SimilarColumn {
 	if !slices.Contains(SimilarTypes, t) {
 		return nil
 	}
-	n := len(s.currentAreas(t))
+	n := len(s.CurrentAreas(t))
 	var out []SimilarColumn
 	for i := range s.indicators {
 		ind := &s.indicators[i]

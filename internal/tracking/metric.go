@@ -141,12 +141,7 @@ func buildMetric(snap *snapshot.Snapshot, ms missions.Mission, mm missions.Metri
 		return m
 	}
 	m.Level = level
-	var regions []localup.Area
-	for _, a := range snap.Areas(localup.AreaRegion) {
-		if a.Current() {
-			regions = append(regions, a)
-		}
-	}
+	regions := snap.CurrentAreas(localup.AreaRegion)
 	for _, p := range periods {
 		d, ok := snap.Distribution(ind.ID, level.Type, p)
 		if !ok || d.N() < MinPlaces {

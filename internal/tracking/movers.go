@@ -51,10 +51,7 @@ func moversOf(snap *snapshot.Snapshot, ms missions.Mission, m *Metric) Movers {
 	year := baselineYear(ms, m.ID)
 	type pair struct{ b, l string }
 	common := map[pair]int{}
-	for _, a := range snap.Areas(m.Level.Type) {
-		if !a.Current() {
-			continue
-		}
+	for _, a := range snap.CurrentAreas(m.Level.Type) {
 		pts := seriesOf(snap.FollowedSeries(m.ID, a.Code))
 		if len(pts) == 0 {
 			continue

@@ -169,10 +169,7 @@ func tailTarget(snap *snapshot.Snapshot, tv *TargetView) {
 	}
 	var at []val
 	series := map[string][]missions.Point{}
-	for _, a := range snap.Areas(m.Level.Type) {
-		if !a.Current() {
-			continue
-		}
+	for _, a := range snap.CurrentAreas(m.Level.Type) {
 		pts := seriesOf(snap.FollowedSeries(m.ID, a.Code))
 		series[a.Code] = pts
 		for _, p := range pts {
@@ -219,8 +216,8 @@ func tailTarget(snap *snapshot.Snapshot, tv *TargetView) {
 func aggregateTarget(snap *snapshot.Snapshot, tv *TargetView, excluded []string) {
 	m := tv.Metric
 	var codes []string
-	for _, a := range snap.Areas(localup.AreaRegion) {
-		if a.Current() && !slices.Contains(excluded, a.Code) {
+	for _, a := range snap.CurrentAreas(localup.AreaRegion) {
+		if !slices.Contains(excluded, a.Code) {
 			codes = append(codes, a.Code)
 		}
 	}

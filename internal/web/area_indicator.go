@@ -57,7 +57,7 @@ func (s *Server) areaIndicator(w http.ResponseWriter, r *http.Request) error {
 			for _, per := range periods {
 				sum, n := 0.0, 0
 				for _, sa := range prof.Similar {
-					if o, ok := observationAt(snap, ind.ID, sa.Code, per); ok && o.HasValue() {
+					if o, ok := snap.FollowedValue(ind.ID, sa.Code, per); ok && o.HasValue() {
 						sum += o.Value
 						n++
 					}
@@ -101,7 +101,7 @@ func areaSeries(snap *snapshot.Snapshot, ind localup.Indicator, a localup.Area, 
 	ser := chart.Series{Name: a.Name}
 	for _, per := range periods {
 		v, lo, hi := math.NaN(), math.NaN(), math.NaN()
-		if o, ok := observationAt(snap, ind.ID, a.Code, per); ok && o.HasValue() {
+		if o, ok := snap.FollowedValue(ind.ID, a.Code, per); ok && o.HasValue() {
 			v = o.Value
 			lo, hi, _ = snapshot.Interval(&ind, &o)
 		}

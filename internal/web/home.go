@@ -47,7 +47,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	snap := s.snap()
 	p := homePage{basePage: s.base(r, "Explore statistics about your area")}
 	for _, t := range homeTypes {
-		areas := current(snap.Areas(t))
+		areas := snap.CurrentAreas(t)
 		if len(areas) == 0 {
 			continue
 		}
@@ -59,17 +59,6 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		p.Groups = append(p.Groups, g)
 	}
 	return s.render(w, http.StatusOK, "home", p)
-}
-
-// current drops areas whose codes are no longer in use.
-func current(areas []localup.Area) []localup.Area {
-	var out []localup.Area
-	for _, a := range areas {
-		if a.Current() {
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 // byParent splits areas into sections by parent: English regions first by

@@ -171,7 +171,7 @@ func (s *Server) newIndicatorPage(r *http.Request, snap *snapshot.Snapshot, ind 
 	p.Colours = []option{{"quintile", "Fifths of areas (quintiles)", p.Colour == "quintile"},
 		{"significance", "Compared with England (or the area's nation)", p.Colour == "significance"}}
 
-	eng, hasEng := observationAt(snap, ind.ID, localup.CodeEngland, p.Period)
+	eng, hasEng := snap.FollowedValue(ind.ID, localup.CodeEngland, p.Period)
 	if hasEng && eng.HasValue() {
 		p.England = formatValue(ind, eng.Value)
 	}
@@ -179,13 +179,13 @@ func (s *Server) newIndicatorPage(r *http.Request, snap *snapshot.Snapshot, ind 
 	// it has a figure, as their profiles are; else with England.
 	nations := map[string]localup.Observation{}
 	for _, a := range snap.Areas(localup.AreaCountry) {
-		if o, ok := observationAt(snap, ind.ID, a.Code, p.Period); ok && o.HasValue() && a.Code != localup.CodeEngland {
+		if o, ok := snap.FollowedValue(ind.ID, a.Code, p.Period); ok && o.HasValue() && a.Code != localup.CodeEngland {
 			nations[a.Code] = o
 		}
 	}
 	for _, a := range levelAreas(snap, level.Type) {
 		row := indicatorRow{Code: a.Code, Name: a.Name, Value: math.NaN(), Lower: math.NaN(), Upper: math.NaN()}
-		if o, ok := observationAt(snap, ind.ID, a.Code, p.Period); ok && o.HasValue() {
+		if o, ok := snap.FollowedValue(ind.ID, a.Code, p.Period); ok && o.HasValue() {
 			row.Value = o.Value
 			row.Lower, row.Upper, _ = snapshot.Interval(&ind, &o)
 			row.Text = formatValue(ind, o.Value)
@@ -211,17 +211,6 @@ func (s *Server) newIndicatorPage(r *http.Request, snap *snapshot.Snapshot, ind 
 	p.CSVURL = base + ".csv?" + v.Encode()
 	p.JSONURL = base + ".json?" + v.Encode()
 	return p, nil
-}
-
-// observationAt returns the area's whole-population figure for one period.
-func observationAt(snap *snapshot.Snapshot, ind, area string, p localup.Period) (localup.Observation, bool) {
-	want := p.String()
-	for _, o := range snap.FollowedSeries(ind, area) {
-		if o.Period.String() == want {
-			return o, true
-		}
-	}
-	return localup.Observation{}, false
 }
 
 // rankRows sorts rows best first (highest first when the indicator has no
@@ -284,7 +273,7 @@ func (s *Server) drawIndicator(snap *snapshot.Snapshot, p *indicatorPage) error 
 		}
 	}
 	var refs []chart.Reference
-	if eng, ok := observationAt(snap, ind.ID, localup.CodeEngland, p.Period); ok && eng.HasValue() {
+	if eng, ok := snap.FollowedValue(ind.ID, localup.CodeEngland, p.Period); ok && eng.HasValue() {
 		refs = append(refs, chart.Reference{Label: "England", Value: eng.Value})
 	}
 	if len(dots) > 0 {
@@ -305,10 +294,8 @@ func (s *Server) drawIndicator(snap *snapshot.Snapshot, p *indicatorPage) error 
 	}
 	var series []chart.Series
 	codes := []string{localup.CodeEngland}
-	for _, a := range snap.Areas(localup.AreaRegion) {
-		if a.Current() {
-			codes = append(codes, a.Code)
-		}
+	for _, a := range snap.CurrentAreas(localup.AreaRegion) {
+		codes = append(codes, a.Code)
 	}
 	for _, c := range codes {
 		a, ok := snap.Area(c)
@@ -319,7 +306,7 @@ func (s *Server) drawIndicator(snap *snapshot.Snapshot, p *indicatorPage) error 
 		has := false
 		for _, per := range periods {
 			v := math.NaN()
-			if o, ok := observationAt(snap, ind.ID, c, per); ok && o.HasValue() {
+			if o, ok := snap.FollowedValue(ind.ID, c, per); ok && o.HasValue() {
 				v, has = o.Value, true
 			}
 			ser.Values = append(ser.Values, v)
@@ -456,17 +443,12 @@ func writeIndicatorJSON(w http.ResponseWriter, p *indicatorPage) error {
 // English regions and the other three nations, as the boundary layer
 // draws them.
 func levelAreas(snap *snapshot.Snapshot, t localup.AreaType) []localup.Area {
-	var out []localup.Area
-	for _, a := range snap.Areas(t) {
-		if a.Current() {
-			out = append(out, a)
-		}
-	}
+	out := snap.CurrentAreas(t)
 	if t != localup.AreaRegion {
 		return out
 	}
-	for _, a := range snap.Areas(localup.AreaCountry) {
-		if a.Current() && a.Code != localup.CodeEngland && (a.Code[0] == 'W' || a.Code[0] == 'S' || a.Code[0] == 'N') {
+	for _, a := range snap.CurrentAreas(localup.AreaCountry) {
+		if c := localup.CountryOf(a.Code); c != localup.CodeEngland && c != "" {
 			out = append(out, a)
 		}
 	}
