@@ -82,12 +82,6 @@ func (a *API) Area(w http.ResponseWriter, r *http.Request) error {
 			Period: o.Period.String(), PeriodLabel: o.Period.Label(),
 			Value: Number(o.Value), Lower: Number(o.Lower), Upper: Number(o.Upper), Status: o.Status,
 			Dataset: o.DatasetID, Source: ind.Source, Licence: ind.Licence}
-		if v.Source == "" {
-			v.Source = l.Dataset.Publisher
-		}
-		if v.Licence == "" {
-			v.Licence = l.Dataset.Licence
-		}
 		out.Latest = append(out.Latest, v)
 	}
 	return writeJSON(w, out)

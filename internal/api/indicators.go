@@ -35,12 +35,6 @@ func (a *API) Indicator(w http.ResponseWriter, r *http.Request) error {
 	out := IndicatorDetail{Indicator: newIndicator(ind), Periods: []Period{}, AreaCount: snap.AreaCount(ind.ID)}
 	if d, ok := snap.Dataset(ind.DatasetID); ok {
 		out.DatasetInfo = newDataset(d)
-		if out.Licence == "" {
-			out.Licence = d.Licence
-		}
-		if out.Source == "" {
-			out.Source = d.Publisher
-		}
 	}
 	for _, p := range snap.Periods(ind.ID) {
 		out.Periods = append(out.Periods, Period{Period: p.String(), Label: p.Label()})

@@ -104,17 +104,6 @@ func newRowValue(p *snapshot.Profile, r *snapshot.ProfileRow) ProfileIndicator {
 		v.Spine = &ProfileSpread{Areas: d.N(), Min: fig(d.Min), P25: fig(d.P25), Median: fig(d.Median),
 			P75: fig(d.P75), Max: fig(d.Max)}
 	}
-	if d := r.Dataset; d != nil {
-		if v.Source == "" {
-			v.Source = d.Publisher
-		}
-		if v.SourceURL == "" {
-			v.SourceURL = d.SourceURL
-		}
-		if v.Licence == "" {
-			v.Licence = d.Licence
-		}
-	}
 	return v
 }
 

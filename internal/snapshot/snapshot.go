@@ -204,6 +204,17 @@ func (s *Snapshot) indexAreas(areas []localup.Area) {
 
 func (s *Snapshot) indexIndicators(indicators []localup.Indicator) {
 	s.indicators = slices.Clone(indicators)
+	// An indicator without its own source or licence has its dataset's, so
+	// that every page, download and API response can show them beside a
+	// figure without looking the dataset up itself.
+	for i := range s.indicators {
+		ind := &s.indicators[i]
+		if d, ok := s.Dataset(ind.DatasetID); ok {
+			ind.Source = cmp.Or(ind.Source, d.Publisher)
+			ind.SourceURL = cmp.Or(ind.SourceURL, d.SourceURL)
+			ind.Licence = cmp.Or(ind.Licence, d.Licence)
+		}
+	}
 	slices.SortFunc(s.indicators, func(a, b localup.Indicator) int {
 		return cmp.Or(cmp.Compare(a.Topic, b.Topic), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 	})

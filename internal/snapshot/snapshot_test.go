@@ -319,3 +319,30 @@ func TestAreaCodeAnyCase(t *testing.T) {
 		t.Error("found a code that does not exist")
 	}
 }
+
+// TestIndicatorSourceFromDataset checks that an indicator whose file gave
+// no source or licence carries its dataset's, for every reader.
+func TestIndicatorSourceFromDataset(t *testing.T) {
+	st := snapshottest.Open(t)
+	at := time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
+	b := &localup.Batch{
+		Dataset: localup.Dataset{ID: "council-own", Title: "A council's own indicators", Publisher: "Hartlepool Borough Council",
+			Licence: snapshottest.OGL, SourceURL: "https://www.hartlepool.gov.uk/", Released: at, Version: "v1",
+			Files: []localup.SourceFile{{Path: "own.csv", SHA256: "ee55", Bytes: 10}}, ImportedAt: at},
+		Indicators: []localup.Indicator{{ID: "own-measure", Title: "Own measure", DatasetID: "council-own"}},
+	}
+	if _, err := st.Import(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	s, err := snapshot.Load(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ind, ok := s.Indicator("own-measure")
+	if !ok || ind.Source != "Hartlepool Borough Council" || ind.Licence != snapshottest.OGL || ind.SourceURL != "https://www.hartlepool.gov.uk/" {
+		t.Errorf("indicator %+v", ind)
+	}
+	if got, _ := s.Indicator("gross-median-weekly-pay"); got.Source == "Hartlepool Borough Council" {
+		t.Error("an indicator's own source was replaced")
+	}
+}

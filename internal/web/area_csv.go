@@ -135,9 +135,6 @@ func profileTable(snap *snapshot.Snapshot, p *snapshot.Profile, compare *localup
 			mission = float64(ind.Mission)
 		}
 		source, licence, dataset := ind.Source, ind.Licence, o.DatasetID
-		if d := r.Dataset; d != nil {
-			source, licence = cmpOr(source, d.Publisher), cmpOr(licence, d.Licence)
-		}
 		rec := []tableCell{
 			textCell(p.Area.Code), textCell(p.Area.Name), textCell(ind.ID), textCell(ind.Title), textCell(ind.Topic), numCell(mission),
 			textCell(ind.Polarity.String()), textCell(ind.Unit),

@@ -194,15 +194,6 @@ func newProfileRow(p *snapshot.Profile, r *snapshot.ProfileRow) profileRow {
 	}
 	if d := r.Dataset; d != nil {
 		row.DatasetTitle = d.Title
-		if row.Source == "" {
-			row.Source = d.Publisher
-		}
-		if row.SourceURL == "" {
-			row.SourceURL = d.SourceURL
-		}
-		if row.Licence == "" {
-			row.Licence = d.Licence
-		}
 	}
 	if row.DatasetTitle == "" {
 		row.DatasetTitle = o.DatasetID

@@ -46,9 +46,6 @@ func compareRecords(snap *snapshot.Snapshot, areas []localup.Area) []compareReco
 				}
 				o := r.Observation
 				source, licence := ind.Source, ind.Licence
-				if d := r.Dataset; d != nil {
-					source, licence = cmpOr(source, d.Publisher), cmpOr(licence, d.Licence)
-				}
 				out = append(out, compareRecord{AreaCode: a.Code, AreaName: a.Name, Indicator: ind.ID, Title: ind.Title,
 					Unit: ind.Unit, Period: o.Period.String(), Label: o.Period.Label(), Value: ptr(r.Value()),
 					Lower: ptr(r.Lower), Upper: ptr(r.Upper), Judgement: r.National.Judgement(),
