@@ -177,13 +177,6 @@ func benchName(b snapshot.Benchmark) string {
 	return b.Area.Name
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // writeCSV writes rows as a CSV download. Text cells that a spreadsheet
 // would read as formulas are neutralised (see cell); numbers are not.
 func writeCSV(w http.ResponseWriter, name string, rows [][]string) error {

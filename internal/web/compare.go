@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/localup/localup"
@@ -95,7 +96,7 @@ func (s *Server) comparePlaces(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	for n, ind := range snap.Indicators() {
-		row := placesRow{Indicator: ind, ID: "ind-" + itoa(n), URL: "/indicators/" + url.PathEscape(ind.ID)}
+		row := placesRow{Indicator: ind, ID: "ind-" + strconv.Itoa(n), URL: "/indicators/" + url.PathEscape(ind.ID)}
 		has := false
 		for i, a := range areas {
 			c := placesCell{}
@@ -143,5 +144,3 @@ func (s *Server) comparePlaces(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "compare", p)
 }
-
-func itoa(n int) string { return number(float64(n)) }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"encoding/json"
 	"html/template"
 	"math"
@@ -340,7 +341,7 @@ func mapValues(p *indicatorPage) (map[string]chart.MapValue, []chart.Band, strin
 			js = []chart.Judgement{chart.Better, chart.Similar, chart.Worse}
 		}
 		for _, r := range p.Rows {
-			mv := chart.MapValue{Band: chart.NoData, Text: cmpOr(r.Text, "no data")}
+			mv := chart.MapValue{Band: chart.NoData, Text: cmp.Or(r.Text, "no data")}
 			for i, j := range js {
 				if r.judgement == j && !math.IsNaN(r.Value) {
 					mv.Band = i
