@@ -119,6 +119,22 @@ func (s *Snapshot) similarMean(c periodCell, nbs []int32, ind *localup.Indicator
 	return bm
 }
 
+// SimilarMean is the mean of the figures of a profile's similar areas for
+// the indicator in period p, by the profile's rule (given only when at
+// least half of them have a figure; Value is NaN otherwise), for charts
+// that draw it over time.
+func (s *Snapshot) SimilarMean(p *Profile, indicator string, period localup.Period) Benchmark {
+	ind, ok := s.Indicator(indicator)
+	if !ok {
+		return noBenchmark("similar areas")
+	}
+	nbs := make([]int32, len(p.Similar))
+	for i, a := range p.Similar {
+		nbs[i] = int32(s.areaByCode[a.Code])
+	}
+	return s.similarMean(s.cell(indicator, period), nbs, &ind, period, math.NaN(), math.NaN())
+}
+
 // Compare compares every row of a profile with another area's figure for
 // the same period, as the profile's benchmarks are compared. It reads only
 // the two areas' figures, so a request may call it.

@@ -295,3 +295,24 @@ func TestGroups(t *testing.T) {
 		t.Errorf("published neighbours (-want +got):\n%s", diff)
 	}
 }
+
+// TestSimilarMeanAgreesWithProfile checks that the similar-areas mean a
+// chart draws over time is the profile's, period for period.
+func TestSimilarMeanAgreesWithProfile(t *testing.T) {
+	s := loadProfile(t)
+	p, _ := s.Profile("E06000001")
+	checked := 0
+	for _, r := range p.Rows {
+		got := s.SimilarMean(p, r.Indicator.ID, r.Observation.Period)
+		want := r.Similar
+		if math.IsNaN(want.Value) != math.IsNaN(got.Value) || (!math.IsNaN(want.Value) && got.Value != want.Value) || got.N != want.N {
+			t.Errorf("%s: SimilarMean %v of %d, profile %v of %d", r.Indicator.ID, got.Value, got.N, want.Value, want.N)
+		}
+		if !math.IsNaN(got.Value) {
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no row has a similar-areas mean")
+	}
+}

@@ -55,18 +55,7 @@ func (s *Server) areaIndicator(w http.ResponseWriter, r *http.Request) error {
 		if len(prof.Similar) > 0 {
 			mean := chart.Series{Name: "Mean of similar areas"}
 			for _, per := range periods {
-				sum, n := 0.0, 0
-				for _, sa := range prof.Similar {
-					if o, ok := snap.FollowedValue(ind.ID, sa.Code, per); ok && o.HasValue() {
-						sum += o.Value
-						n++
-					}
-				}
-				v := math.NaN()
-				if n > 0 && n == len(prof.Similar) {
-					v = sum / float64(n)
-				}
-				mean.Values = append(mean.Values, v)
+				mean.Values = append(mean.Values, snap.SimilarMean(prof, ind.ID, per).Value)
 			}
 			series = append(series, mean)
 			p.SimilarCount = len(prof.Similar)
