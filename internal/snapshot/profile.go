@@ -176,6 +176,21 @@ func (s *Snapshot) buildProfile(a localup.Area) *Profile {
 
 // national compares a row with the area's national benchmark, or with the
 // UK when that has no figure for the period.
+// NationalBenchmark compares an area's figure for an indicator in a
+// period (its interval, lower to upper) with its national figure as its
+// profile does: its own nation's, or the UK's when the nation has none.
+func (s *Snapshot) NationalBenchmark(a localup.Area, indicator string, p localup.Period, lower, upper float64) Benchmark {
+	ind, ok := s.Indicator(indicator)
+	if !ok {
+		return noBenchmark("national figure")
+	}
+	var uk *localup.Area
+	if u, ok := s.Area(localup.CodeUK); ok && a.Code != localup.CodeUK {
+		uk = &u
+	}
+	return s.national(s.cell(indicator, p), s.nationalFor(a), uk, &ind, p, lower, upper)
+}
+
 func (s *Snapshot) national(idx periodCell, nat, uk *localup.Area, ind *localup.Indicator, p localup.Period, lower, upper float64) Benchmark {
 	if nat == nil {
 		bm := noBenchmark("national figure")

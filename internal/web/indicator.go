@@ -170,19 +170,11 @@ func (s *Server) newIndicatorPage(r *http.Request, snap *snapshot.Snapshot, ind 
 		return nil, localup.Errorf(localup.EINVALID, "colour must be quintile or significance")
 	}
 	p.Colours = []option{{"quintile", "Fifths of areas (quintiles)", p.Colour == "quintile"},
-		{"significance", "Compared with England (or the area's nation)", p.Colour == "significance"}}
+		{"significance", "Compared with the national figure", p.Colour == "significance"}}
 
 	eng, hasEng := snap.FollowedValue(ind.ID, localup.CodeEngland, p.Period)
 	if hasEng && eng.HasValue() {
 		p.England = formatValue(ind, eng.Value)
-	}
-	// Areas in the other nations are compared with their own nation where
-	// it has a figure, as their profiles are; else with England.
-	nations := map[string]localup.Observation{}
-	for _, a := range snap.Areas(localup.AreaCountry) {
-		if o, ok := snap.FollowedValue(ind.ID, a.Code, p.Period); ok && o.HasValue() && a.Code != localup.CodeEngland {
-			nations[a.Code] = o
-		}
 	}
 	for _, a := range levelAreas(snap, level.Type) {
 		row := indicatorRow{Code: a.Code, Name: a.Name, Value: math.NaN(), Lower: math.NaN(), Upper: math.NaN()}
@@ -192,16 +184,13 @@ func (s *Server) newIndicatorPage(r *http.Request, snap *snapshot.Snapshot, ind 
 			row.Text = formatValue(ind, o.Value)
 			row.Interval = formatInterval(ind, o)
 			row.Status = o.Status
-			bench, name := eng, "England"
-			if n, ok := nations[a.Country]; ok && a.Code != a.Country {
-				bench, name = n, snapAreaName(snap, a.Country)
-			}
-			if bench.HasValue() && (hasEng || name != "England") {
-				c := stats.CompareToBenchmark(row.Lower, row.Upper, bench.Value, stats.Polarity(ind.Polarity))
-				row.judgement = chart.Judgement(c)
-				if c != stats.NotCompared {
-					row.Judgement, row.Benchmark = row.judgement.String(), name
-				}
+			// Each area is judged against its national figure as its
+			// profile is: England, Wales, Scotland, Northern Ireland, or
+			// the UK when its nation has none.
+			b := snap.NationalBenchmark(a, ind.ID, p.Period, row.Lower, row.Upper)
+			row.judgement = chart.Judgement(b.Comparison)
+			if b.Comparison != stats.NotCompared {
+				row.Judgement, row.Benchmark = row.judgement.String(), b.Label
 			}
 		}
 		p.Rows = append(p.Rows, row)
@@ -352,7 +341,7 @@ func mapValues(p *indicatorPage) (map[string]chart.MapValue, []chart.Band, strin
 		bench, legend := "England", "Compared with England (95% confidence)"
 		for _, r := range p.Rows {
 			if r.Benchmark != "" && r.Benchmark != "England" {
-				bench, legend = "England or own nation", "Compared with England, or the area's own nation (95% confidence)"
+				bench, legend = "national figure", "Compared with the area's national figure (95% confidence)"
 			}
 		}
 		return values, chart.JudgementBands(bench, js...), legend
@@ -456,10 +445,3 @@ func levelAreas(snap *snapshot.Snapshot, t localup.AreaType) []localup.Area {
 	return out
 }
 
-// snapAreaName is the name of an area, or its code when it is unknown.
-func snapAreaName(snap *snapshot.Snapshot, code string) string {
-	if a, ok := snap.Area(code); ok {
-		return a.Name
-	}
-	return code
-}
