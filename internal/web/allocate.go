@@ -68,10 +68,10 @@ type componentRow struct {
 }
 
 type placeRow struct {
-	Rank                                    int
-	Code, Name, Parent, URL                 string
-	Population, NeedScore, Allocation       string
-	PerHead, Share, Bound, ConstraintAdjust string
+	Rank                              int
+	Code, Name, Parent, URL           string
+	Population, NeedScore, Allocation string
+	PerHead, Share, Bound             string
 }
 
 type versionLink struct {

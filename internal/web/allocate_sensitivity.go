@@ -35,7 +35,7 @@ type sensRow struct {
 	Rank                          int
 	Code, Name, URL               string
 	Allocation, OATRange, MCRange string
-	Swing, RankRange, OATRanks    string
+	Swing, RankRange              string
 	Flagged                       bool
 }
 
@@ -120,7 +120,7 @@ func (s *Server) allocateSensitivity(w http.ResponseWriter, r *http.Request) err
 		row := sensRow{Rank: mc.NeedRank, Code: mc.Code, Name: sp.Place.Name, Allocation: pounds(mc.Allocation),
 			OATRange: pounds(oat.MinAllocation) + " to " + pounds(oat.MaxAllocation),
 			MCRange:  poundsF(mc.P5) + " to " + poundsF(mc.P95), Swing: percentText(mc.Swing, 1),
-			RankRange: rankRange(mc.RankP5, mc.RankP95), OATRanks: rankRange(oat.MinRank, oat.MaxRank), Flagged: mc.Flagged}
+			RankRange: rankRange(mc.RankP5, mc.RankP95), Flagged: mc.Flagged}
 		if p.Ref.compact() {
 			row.URL = p.Ref.Link("/allocate/places/" + url.PathEscape(mc.Code))
 		}

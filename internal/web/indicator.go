@@ -35,7 +35,6 @@ type indicatorPage struct {
 	MapNote   string // why there is no map
 	Rows      []indicatorRow
 	Swarm     template.HTML
-	SwarmNote string
 	Line      template.HTML
 	LineTable chart.Table
 	CSVURL    string
@@ -444,4 +443,3 @@ func levelAreas(snap *snapshot.Snapshot, t localup.AreaType) []localup.Area {
 	}
 	return out
 }
-

@@ -80,7 +80,6 @@ type targetRow struct {
 	Subject    string
 	Status     string
 	Note       string
-	OK         bool // met or on track
 }
 
 func (s *Server) mission(w http.ResponseWriter, r *http.Request) error {
@@ -223,8 +222,7 @@ func newMoverRow(x *tracking.Metric, mv tracking.Mover) moverRow {
 
 func newTargetRow(tv tracking.TargetView) targetRow {
 	t := tv.Target
-	r := targetRow{Comparison: t.Comparison(), Year: t.Year, Scope: t.Scope, Subject: tv.Subject, Status: tv.Status, Note: t.Note,
-		OK: tv.Checked && tv.Check.OnTrack()}
+	r := targetRow{Comparison: t.Comparison(), Year: t.Year, Scope: t.Scope, Subject: tv.Subject, Status: tv.Status, Note: t.Note}
 	if tv.Metric != nil {
 		r.Metric = tv.Metric.Indicator.Title
 		f := tv.Metric.Format
