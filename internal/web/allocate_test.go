@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -274,7 +275,7 @@ func TestAllocateSensitivity(t *testing.T) {
 	if n := len(webtest.QueryAll(doc, "table#sensitivity tr[data-flagged]")); n != 8 {
 		t.Errorf("%d flagged rows, want 8", n)
 	}
-	if got := webtest.Text(webtest.Query(doc, "#flagged-summary")); !strings.HasPrefix(got, "8 of 296 places swing by more than 10%") {
+	if got := webtest.Text(webtest.Query(doc, "#flagged-summary")); !strings.HasPrefix(got, "8 of 296 places swing by more than 10%") || !regexp.MustCompile(`worked out in [0-9.]+m?s\)`).MatchString(got) {
 		t.Errorf("summary %q", got)
 	}
 	if n := len(webtest.QueryAll(doc, "table#weights tbody tr")); n != 5 {
@@ -312,6 +313,9 @@ func TestAllocateCompare(t *testing.T) {
 	}
 	if n := len(webtest.QueryAll(doc, "table#measures tbody tr")); n != 4 {
 		t.Errorf("%d measures", n)
+	}
+	if got := webtest.Text(webtest.Query(doc, "#formula-vs-competitive")); !regexp.MustCompile(`is -?0\.\d\d:`).MatchString(got) {
+		t.Errorf("formula against the rounds: %q", got)
 	}
 	bp := webtest.MustQuery(t, doc, "table#compare tr[data-code=E06000009]")
 	if got := webtest.Text(webtest.Query(bp, "td[data-competitive]")); got != "£40,000,000" {
