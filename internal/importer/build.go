@@ -43,9 +43,14 @@ func (b *builder) allow(prefixes ...string) {
 	}
 }
 
-// addArea records an area this dataset defines (its own area list).
+// addArea records an area this dataset defines (its own area list). An
+// area the store already has is sent again only by the authoritative
+// lookups, whose new version may rename or close it.
 func (b *builder) addArea(a localup.Area) {
-	if _, ok := b.known[a.Code]; ok {
+	if b.added[a.Code] {
+		return
+	}
+	if _, ok := b.known[a.Code]; ok && !b.batch.AreasAuthoritative {
 		return
 	}
 	b.known[a.Code] = a

@@ -433,3 +433,56 @@ func TestMissingDataDirectory(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// TestNewLookupsRenameAreas re-imports a new version of the lookups in
+// which Hartlepool has another name, into a copy of the fully imported
+// store: the stored area must take the new name, as the official lookups
+// are authoritative for names and codes.
+func TestNewLookupsRenameAreas(t *testing.T) {
+	imported(t).Close()
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "copy.db")
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(fullDB + suffix)
+		if err != nil && suffix == "" {
+			t.Fatal(err)
+		}
+		if err == nil {
+			if err := os.WriteFile(db+suffix, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// The newest names list, ons_names_codes_ltla25.csv, names it.
+	raw, err := os.ReadFile(filepath.Join(dataDir(t), "lookups", "ons_names_codes_ltla25.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(string(raw), "E06000001,Hartlepool\n", "E06000001,Hartlepool Borough\n", 1)
+	if renamed == string(raw) {
+		t.Fatal("Hartlepool not found in ons_names_codes_ltla25.csv")
+	}
+	caseDir := t.TempDir()
+	os.MkdirAll(filepath.Join(caseDir, "lookups"), 0o755)
+	if err := os.WriteFile(filepath.Join(caseDir, "lookups", "ons_names_codes_ltla25.csv"), []byte(renamed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sums, err := importer.New(s, overlay(t, caseDir)).ImportAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sum := range sums {
+		if sum.Changed != (sum.DatasetID == "lookups") {
+			t.Errorf("%s changed = %v", sum.DatasetID, sum.Changed)
+		}
+	}
+	a, err := s.Area(ctx, "E06000001")
+	if err != nil || a.Name != "Hartlepool Borough" {
+		t.Errorf("Hartlepool after the new lookups: %q, %v", a.Name, err)
+	}
+}
