@@ -42,3 +42,21 @@ type ObservationFilter struct {
 	DatasetID   string
 	Breakdown   *string // nil: every breakdown; "" the total only
 }
+
+// StatusText explains an ONS observation-status flag in words: "u" is
+// "low reliability", "x" "not available", "z" "not applicable" and "c"
+// "confidential"; a status that is not a flag (some publishers write a
+// sentence) is returned as it is.
+func StatusText(status string) string {
+	switch status {
+	case "u":
+		return "low reliability"
+	case "x":
+		return "not available"
+	case "z":
+		return "not applicable"
+	case "c":
+		return "confidential"
+	}
+	return status
+}

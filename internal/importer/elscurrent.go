@@ -153,9 +153,6 @@ func readELSCurrent(im *Importer, b *builder, slug, csvRel, jsonRel string, ids 
 		o.Status = c.get("status")
 		// Status is a flag (x, u, z, c) in most files and a sentence in a
 		// few (life satisfaction, homicide); it is kept verbatim.
-		if o.Status == "x" && o.Missing == "" && !o.HasValue() {
-			o.Missing = "x"
-		}
 		return b.observe(c, o)
 	})
 }

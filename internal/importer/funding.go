@@ -139,7 +139,7 @@ func readSpendingPower(im *Importer, b *builder) error {
 	const rel = "funding/la_spending_power_millions_2012-2021.csv"
 	const id = "core-spending-power"
 	b.indicator(localup.Indicator{ID: id, Title: "Core spending power", Subtitle: "Council revenue (core) spending power, £ million",
-		Unit: "£ million", Measure: "Pounds", Prefix: "£", Suffix: "m", DecimalPlaces: 1, ValueType: localup.ValueMoney,
+		Unit: "£ million", Measure: "Pounds", DecimalPlaces: 1, ValueType: localup.ValueMoney,
 		Polarity: localup.NoPolarity, Topic: "funding", SubTopic: "council finance",
 		Source:    "Ministry of Housing, Communities and Local Government, Local Government Finance Settlement (compiled by C. Robinson)",
 		SourceURL: "https://www.gov.uk/government/collections/final-local-government-finance-settlement", Licence: licenceOGL,

@@ -125,10 +125,7 @@ func readIDS(im *Importer, b *builder, rel, slug string, mission int) error {
 				Category: c.get("Category"), Source: sourceONS, Licence: licenceOGL,
 				SourceURL: "https://github.com/ONSdigital/explore-local-statistics-data", DecimalPlaces: 1}
 			if ind.Unit == "£" {
-				ind.Prefix, ind.DecimalPlaces = "£", 0
-			}
-			if ind.Unit == "%" {
-				ind.Suffix = "%"
+				ind.DecimalPlaces = 0 // whole pounds; the £ prefix comes from the unit (see affixes)
 			}
 			ind.ValueType = valueType(ind.Measure, ind.Unit)
 			cat.classify(&ind)

@@ -84,7 +84,7 @@ func readOther(im *Importer, b *builder) error {
 	const id = "360giving-grants-awarded"
 	b.indicator(localup.Indicator{ID: id, Title: "Charitable and public grants to organisations (360Giving)",
 		Subtitle: "Total amount awarded by funders publishing to 360Giving to organisations located in the area",
-		Unit:     "£", Measure: "Pounds", Prefix: "£", ValueType: localup.ValueMoney, Polarity: localup.NoPolarity,
+		Unit:     "£", Measure: "Pounds", ValueType: localup.ValueMoney, Polarity: localup.NoPolarity,
 		Topic: "funding", SubTopic: "grants", Source: "360Giving publishers, compiled by yanoak/360giving-deprivation",
 		SourceURL: "https://github.com/yanoak/360giving-deprivation", Licence: "Mostly CC BY 4.0 or OGL per publisher; demonstration only",
 		Caveats: "Grants to organisations in the area, not to the council. A 2019 snapshot on 2013 boundaries. Demonstration only: the compiling repository has no licence file."})

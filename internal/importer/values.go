@@ -53,7 +53,3 @@ func (c *csvFile) number(name string) (float64, string, error) {
 	return v, miss, nil
 }
 
-// statusFlags are the ONS observation-status flags kept beside a value.
-var statusFlags = map[string]string{
-	"x": "not available", "u": "low reliability", "z": "not applicable", "c": "confidential",
-}

@@ -52,8 +52,3 @@ func collect[T any](ctx context.Context, db *DB, q string, args []any, scan func
 	}
 	return out, rows.Err()
 }
-
-// placeholders returns "?,?,?" for n values.
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
-}

@@ -158,7 +158,7 @@ func newProfileRow(p *snapshot.Profile, r *snapshot.ProfileRow) profileRow {
 	ind, o := r.Indicator, r.Observation
 	row := profileRow{
 		Indicator: ind, URL: "/indicators/" + url.PathEscape(ind.ID), Polarity: capitalise(ind.Polarity.String()),
-		Value: formatValue(*ind, o.Value), Status: statusText(o.Status),
+		Value: formatValue(*ind, o.Value), Status: localup.StatusText(o.Status),
 		Period: o.Period.Label(), PeriodISO: o.Period.String(),
 		National: newJudgementView(ind, r.National), Region: newJudgementView(ind, r.Region),
 		Similar: newJudgementView(ind, r.Similar), Trend: newTrendView(r.Trend),
@@ -314,23 +314,6 @@ func lineageNotices(snap *snapshot.Snapshot, a localup.Area) []notice {
 		out = append(out, n)
 	}
 	return out
-}
-
-// statusText explains an observation status flag in words.
-func statusText(flag string) string {
-	switch flag {
-	case "":
-		return ""
-	case "u":
-		return "low reliability"
-	case "x":
-		return "not available"
-	case "z":
-		return "not applicable"
-	case "c":
-		return "confidential"
-	}
-	return flag
 }
 
 // capitalise upper-cases the first letter of s: publishers write topics
