@@ -54,11 +54,22 @@ func TestAreas(t *testing.T) {
 	if p, ok := s.Parent(a); !ok || p.Code != "E12000001" {
 		t.Errorf("Parent(Hartlepool) = %v, %v", p, ok)
 	}
-	// A caller's append must not write into the snapshot.
-	lads := s.Areas(localup.AreaLAD)
-	_ = append(lads, localup.Area{Code: "X"})
-	if got := len(s.Areas(localup.AreaLAD)); got != 3 {
-		t.Errorf("after append, %d LADs", got)
+	// A caller's append must not write into the snapshot: slices are
+	// returned with no room beyond their length, so append copies. A
+	// series is a window on the snapshot's one array of observations, so
+	// without that, append would overwrite the next series.
+	if lads := s.Areas(localup.AreaLAD); cap(lads) != len(lads) {
+		t.Errorf("Areas: cap %d, len %d", cap(lads), len(lads))
+	}
+	series := s.Series("gross-median-weekly-pay", "E06000001")
+	if cap(series) != len(series) {
+		t.Fatalf("Series: cap %d, len %d", cap(series), len(series))
+	}
+	other := s.Series("gross-median-weekly-pay", "E06000002")
+	before := other[0]
+	_ = append(series, localup.Observation{AreaCode: "X"})
+	if after := s.Series("gross-median-weekly-pay", "E06000002")[0]; after.AreaCode != before.AreaCode || after.Value != before.Value {
+		t.Errorf("append to one series changed another: %+v", after)
 	}
 }
 
