@@ -158,7 +158,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 func printAllocation(w io.Writer, res allocation.Resolved, run *allocation.Run, out string, loaded time.Duration) {
 	d := run.Data
 	fmt.Fprintf(w, "%s: £%s to %d %s (%s), total £%s\n", res.Label(), numfmt.Int(run.Pot), len(run.Result.Places),
-		plural(len(run.Result.Places), "place", "places"), d.Geography.Label(), numfmt.Int(run.Total()))
+		numfmt.Plural(len(run.Result.Places), "place", "places"), d.Geography.Label(), numfmt.Int(run.Total()))
 	for _, c := range d.Components {
 		fmt.Fprintf(w, "  %s, %s: %d places with a value\n", c.Indicator.ID, c.Period.Label(), c.WithValue)
 	}

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/localup/localup/internal/config"
+	"github.com/localup/localup/internal/numfmt"
 	"github.com/localup/localup/internal/store"
 )
 
@@ -129,7 +130,7 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 			return usageError("%s takes no arguments, got %q", m.cmd.name, strings.Join(m.args, " "))
 		}
 		return usageError("%s takes at most %d %s, got %q", m.cmd.name, m.cmd.maxArgs,
-			plural(m.cmd.maxArgs, "argument", "arguments"), strings.Join(m.args, " "))
+			numfmt.Plural(m.cmd.maxArgs, "argument", "arguments"), strings.Join(m.args, " "))
 	}
 	if err := m.Config.Validate(); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/importer"
+	"github.com/localup/localup/internal/numfmt"
 )
 
 var importCommand = &command{
@@ -84,13 +85,6 @@ func printSummaries(w io.Writer, sums []localup.ImportSummary, took time.Duratio
 			s.Periods, s.Grants, status, s.Duration.Round(time.Millisecond))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%d %s, %d changed, in %s\n", len(sums), plural(len(sums), "dataset", "datasets"), changed,
+	fmt.Fprintf(w, "%d %s, %d changed, in %s\n", len(sums), numfmt.Plural(len(sums), "dataset", "datasets"), changed,
 		took.Round(time.Millisecond))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/localup/localup/internal/numfmt"
 )
 
 // SafeCell neutralises text that a spreadsheet would read as a formula:
@@ -209,22 +211,15 @@ func (r *Run) Notes() []string {
 	for i, c := range r.Data.Components {
 		if c.Carried > 0 {
 			notes = append(notes, fmt.Sprintf("components[%d] %s: %d %s taken from the areas they replaced (boundary changes)",
-				i, c.Key(), c.Carried, plural(c.Carried, "place's value was", "places' values were")))
+				i, c.Key(), c.Carried, numfmt.Plural(c.Carried, "place's value was", "places' values were")))
 		}
 	}
 	if p := r.Data.Population; p != nil && p.Carried > 0 {
 		notes = append(notes, fmt.Sprintf("population: %d %s taken from the areas they replaced (boundary changes)",
-			p.Carried, plural(p.Carried, "place's figure was", "places' figures were")))
+			p.Carried, numfmt.Plural(p.Carried, "place's figure was", "places' figures were")))
 	}
 	if r.Data.EnglandOnly {
 		notes = append(notes, "At least one indicator covers England only, so the allocation is among English places only.")
 	}
 	return notes
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -52,4 +52,3 @@ func (c *csvFile) number(name string) (float64, string, error) {
 	}
 	return v, miss, nil
 }
-

@@ -72,3 +72,26 @@ func groupDigits(digits string) string {
 	}
 	return b.String()
 }
+
+// Plural returns one when n is 1, else many.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Ordinal writes n as 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st.
+func Ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}

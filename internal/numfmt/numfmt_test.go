@@ -38,3 +38,14 @@ func TestInt(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinalAndPlural(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 112: "112th", 361: "361st"} {
+		if got := Ordinal(n); got != want {
+			t.Errorf("Ordinal(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if Plural(1, "place", "places") != "place" || Plural(0, "place", "places") != "places" || Plural(2, "place", "places") != "places" {
+		t.Error("Plural")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/numfmt"
 	"github.com/localup/localup/internal/stats"
 )
 
@@ -62,7 +63,7 @@ func recentTrend(ind *localup.Indicator, series []localup.Observation, last int)
 	}
 	n := stats.TrendPoints
 	if last+1 < n {
-		return nope(fmt.Sprintf("only %d %s published; the test needs %d", last+1, plural(last+1, "period is", "periods are"), n))
+		return nope(fmt.Sprintf("only %d %s published; the test needs %d", last+1, numfmt.Plural(last+1, "period is", "periods are"), n))
 	}
 	pts := series[last+1-n : last+1]
 	if !evenlySpaced(pts) {
@@ -155,11 +156,4 @@ func evenlySpaced(pts []localup.Observation) bool {
 		prev = cur
 	}
 	return true
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/localup/localup/internal/numfmt"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
 	"github.com/localup/localup/internal/web/webtest"
@@ -63,7 +64,7 @@ func apiJudgements(t *testing.T, h http.Handler, code string, hasRegion bool) ma
 			j.Region = r.Region.Comparison
 		}
 		if r.Rank != nil {
-			j.Rank = fmt.Sprintf("%s of %d", rankOrdinal(*r.Rank), *r.Of)
+			j.Rank = fmt.Sprintf("%s of %d", numfmt.Ordinal(*r.Rank), *r.Of)
 		}
 		out[r.Indicator] = j
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/formula"
+	"github.com/localup/localup/internal/numfmt"
 )
 
 // maxFormBody bounds a POSTed allocate form: a document of at most 64 KB,
@@ -290,7 +291,7 @@ func (s *Server) newAllocResult(r *http.Request, ref allocRef, res allocation.Re
 		out.Population = pop.Indicator.Title + ", " + pop.Period.Label()
 	}
 	for _, b := range run.Result.Bound {
-		out.Bound = append(out.Bound, boundText(b.Constraint)+": "+strconv.Itoa(len(b.Codes))+" "+plural(len(b.Codes), "place", "places"))
+		out.Bound = append(out.Bound, boundText(b.Constraint)+": "+strconv.Itoa(len(b.Codes))+" "+numfmt.Plural(len(b.Codes), "place", "places"))
 	}
 	for _, i := range run.ByRank {
 		p, pl := run.Result.Places[i], d.Places[i]

@@ -31,7 +31,7 @@ func (s *Server) allocateDownload(format string) handlerFunc {
 		if format == "csv" {
 			err = run.WriteCSV(&buf)
 		} else {
-			contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+			contentType = xlsxType
 			err = run.WriteXLSX(&buf)
 		}
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/formula"
+	"github.com/localup/localup/internal/numfmt"
 )
 
 // explainPage says why one place got what it got.
@@ -68,11 +69,11 @@ func (s *Server) allocatePlace(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := explainPage{basePage: s.base(r, "Why "+x.Place.Name+" gets "+pounds(x.Allocation)), Ref: ref,
 		Back: ref.Link("/allocate") + "#results", Label: res.Label(), Place: x.Place,
-		Rank: ordinal(x.NeedRank) + " of " + strconv.Itoa(x.Places), NeedScore: decimal(x.NeedScore, 2),
+		Rank: numfmt.Ordinal(x.NeedRank) + " of " + strconv.Itoa(x.Places), NeedScore: decimal(x.NeedScore, 2),
 		Population: formatNumber(x.Population, 0), Allocation: pounds(x.Allocation),
 		PerHead: perHeadText(perHeadExplained(x)), Share: percentText(x.Share, 3), Basis: basisText(x.Basis),
 		CarriedFrom: strings.Join(x.CarriedFrom, ", "), WhatIfPts: strconv.Itoa(int(math.Round(formula.WhatIfPoints * 100)))}
-	p.Summary = x.Place.Name + " ranks " + ordinal(x.NeedRank) + " of " + strconv.Itoa(x.Places) +
+	p.Summary = x.Place.Name + " ranks " + numfmt.Ordinal(x.NeedRank) + " of " + strconv.Itoa(x.Places) +
 		" places on need under this formula and gets " + pounds(x.Allocation) + " of the " + pounds(x.Pot) + " pot (" +
 		percentText(x.Share, 2) + ")."
 	largest, largestPounds := -1, 0.0
@@ -81,7 +82,7 @@ func (s *Server) allocatePlace(w http.ResponseWriter, r *http.Request) error {
 			Transform: string(c.Transform), Direction: directionText(c.Direction), Transformed: decimal(c.Transformed, 3),
 			Weight: percentText(c.Weight, 1), NeedContribution: decimal(c.NeedContribution, 3), Pounds: poundsF(c.Pounds),
 			WhatIfWeight: percentText(c.WhatIf.Weight, 1), WhatIfAllocation: pounds(c.WhatIf.Allocation),
-			WhatIfChange: signedPounds(float64(c.WhatIf.Change)), WhatIfRank: ordinal(c.WhatIf.NeedRank), Imputed: c.Imputed}
+			WhatIfChange: signedPounds(float64(c.WhatIf.Change)), WhatIfRank: numfmt.Ordinal(c.WhatIf.NeedRank), Imputed: c.Imputed}
 		if c.Raw != nil {
 			row.Value = formatValue(c.Indicator, *c.Raw)
 			if row.Value == "" {
@@ -146,20 +147,4 @@ func perHeadExplained(x *allocation.Explanation) float64 {
 		return x.PerHead
 	}
 	return nanValue
-}
-
-// ordinal writes 1st, 2nd, 3rd, 4th... 11th, 12th, 13th, 21st.
-func ordinal(n int) string {
-	s := strconv.Itoa(n)
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-		return s + "th"
-	case n%10 == 1:
-		return s + "st"
-	case n%10 == 2:
-		return s + "nd"
-	case n%10 == 3:
-		return s + "rd"
-	}
-	return s + "th"
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"net/http"
@@ -192,24 +193,9 @@ func boundText(b string) string {
 // downloadName makes a file name from untrusted text: lower-case letters,
 // digits and dashes only.
 func downloadName(name, ext string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			if b.Len() >= 60 {
-				break
-			}
-		} else {
-			dash = true
-		}
+	s := slug(name)
+	if len(s) > 60 {
+		s = strings.TrimRight(s[:60], "-")
 	}
-	if b.Len() == 0 {
-		b.WriteString("formula")
-	}
-	return "allocation-" + b.String() + "." + ext
+	return "allocation-" + cmp.Or(s, "formula") + "." + ext
 }

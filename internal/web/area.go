@@ -169,7 +169,8 @@ func childSections(children []localup.Area) []areaSection {
 	return out
 }
 
-// slug turns a heading into an HTML id.
+// slug turns text into lower-case letters and digits joined by dashes,
+// for HTML ids and file names.
 func slug(s string) string {
 	var b strings.Builder
 	dash := false

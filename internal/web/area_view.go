@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/numfmt"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/stats"
 )
@@ -182,7 +183,7 @@ func newProfileRow(p *snapshot.Profile, r *snapshot.ProfileRow) profileRow {
 		row.Similar.Note = fmt.Sprintf("mean of %d of %d similar areas", r.Similar.N, r.Similar.Of)
 	}
 	if r.Rank > 0 {
-		row.Rank = rankOrdinal(r.Rank) + " of " + strconv.Itoa(r.RankOf)
+		row.Rank = numfmt.Ordinal(r.Rank) + " of " + strconv.Itoa(r.RankOf)
 	} else {
 		row.RankNote = capitalise(r.RankNote)
 	}
@@ -245,21 +246,6 @@ func spineKey() []keyItem {
 		out = append(out, keyItem{Marker: legendMarker(c), Text: capitalise(markerShape[c]) + ": " + c.String()})
 	}
 	return out
-}
-
-// rankOrdinal writes 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st...
-func rankOrdinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
 }
 
 // notice is a notification about an area's code.

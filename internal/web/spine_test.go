@@ -62,11 +62,3 @@ func TestSpineGolden(t *testing.T) {
 		t.Errorf("lower is better label %q", got)
 	}
 }
-
-func TestRankOrdinal(t *testing.T) {
-	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 102: "102nd", 111: "111th"} {
-		if got := rankOrdinal(n); got != want {
-			t.Errorf("rankOrdinal(%d) = %q, want %q", n, got, want)
-		}
-	}
-}

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/localup/localup/internal/numfmt"
 )
 
 //go:embed templates
@@ -80,7 +82,7 @@ func (s *Server) funcs() template.FuncMap {
 		"date":     formatDate,
 		"datetime": formatDateTime,
 		"bytes":    formatBytes,
-		"plural":   plural,
+		"plural":   numfmt.Plural,
 		"float":    func(n int) float64 { return float64(n) },
 	}
 }
