@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/missions"
 	"github.com/localup/localup/internal/numfmt"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/stats"
@@ -86,18 +87,13 @@ var tagClass = map[stats.Comparison]string{
 	stats.NotCompared: "govuk-tag--grey",
 }
 
-// missionNames are the short names of the twelve levelling-up missions
-// (Levelling Up the United Kingdom, HM Government, 2022).
-var missionNames = [13]string{"", "Living standards", "Research and development", "Transport infrastructure",
-	"Digital connectivity", "Education", "Skills", "Health", "Well-being", "Pride in place", "Housing", "Crime",
-	"Local leadership"}
-
 // missionName names mission n, or "" for none.
 func missionName(n int) string {
-	if n < 1 || n >= len(missionNames) {
+	m, ok := missions.Get(n)
+	if !ok {
 		return ""
 	}
-	return fmt.Sprintf("Mission %d: %s", n, strings.ToLower(missionNames[n]))
+	return fmt.Sprintf("Mission %d: %s", n, strings.ToLower(m.Name))
 }
 
 // groupKey says which table a row goes in and where that table sorts.
