@@ -91,14 +91,21 @@ func (s *Snapshot) Value(indicator, area string, p localup.Period) (localup.Obse
 
 // AreaCount reports how many areas have at least one whole-population
 // figure for the indicator.
-func (s *Snapshot) AreaCount(indicator string) int {
+func (s *Snapshot) AreaCount(indicator string) int { return s.areaCount[indicator] }
+
+// countAreas works out AreaCount for every indicator once, at load.
+func (s *Snapshot) countAreas() {
+	s.areaCount = make(map[string]int, len(s.byIndPer))
 	seen := make(map[string]bool)
-	for _, idx := range s.byIndPer[indicator] {
-		for _, i := range idx {
-			seen[s.obs[i].AreaCode] = true
+	for ind, byPer := range s.byIndPer {
+		clear(seen)
+		for _, idx := range byPer {
+			for _, i := range idx {
+				seen[s.obs[i].AreaCode] = true
+			}
 		}
+		s.areaCount[ind] = len(seen)
 	}
-	return len(seen)
 }
 
 // ObservationCount is the number of resolved observations in the snapshot.

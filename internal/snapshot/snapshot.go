@@ -40,9 +40,10 @@ type Snapshot struct {
 
 	// obs holds every resolved observation, sorted by area, indicator,
 	// breakdown and period, so that a series is a sub-slice of it.
-	obs      []localup.Observation
-	byArea   map[string]map[string]span       // area → indicator → all breakdowns
-	byIndPer map[string]map[periodKey][]int32 // indicator → period → obs indexes, by area code (total only)
+	obs       []localup.Observation
+	byArea    map[string]map[string]span       // area → indicator → all breakdowns
+	byIndPer  map[string]map[periodKey][]int32 // indicator → period → obs indexes, by area code (total only)
+	areaCount map[string]int                   // indicator → areas with any whole-population figure
 	// cells mirrors byIndPer by area index, with values, for searching.
 	cells   map[string]map[periodKey]periodCell
 	periods map[string][]localup.Period // indicator → periods with a total value, oldest first
@@ -157,6 +158,7 @@ func build(version string, src *source) *Snapshot {
 	s.indexLineage(src.changes)
 	s.indexGroups(src.groups, src.descriptions, src.neighbours)
 	s.deriveDistributions()
+	s.countAreas()
 	s.deriveSimilar()
 	s.deriveProfiles()
 	return s

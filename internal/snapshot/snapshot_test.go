@@ -357,3 +357,15 @@ func TestIndicatorSourceFromDataset(t *testing.T) {
 		t.Error("an indicator's own source was replaced")
 	}
 }
+
+// TestAreaCount counts the fixture's areas with whole-population pay
+// figures: Hartlepool, Middlesbrough, the North East and England.
+func TestAreaCount(t *testing.T) {
+	s := load(t)
+	if got := s.AreaCount("gross-median-weekly-pay"); got != 4 {
+		t.Errorf("AreaCount(pay) = %d, want 4", got)
+	}
+	if got := s.AreaCount("no-such-indicator"); got != 0 {
+		t.Errorf("AreaCount(unknown) = %d", got)
+	}
+}
