@@ -16,14 +16,49 @@ type feature struct {
 	polys      [][][]lonLat
 }
 
-// readGeoJSON parses a FeatureCollection of Polygon and MultiPolygon
-// features carrying areacd and areanm properties. Errors name the file and,
-// where one is at fault, the feature index.
+// FeatureError is a fault in one feature of a boundary file.
+type FeatureError struct {
+	File    string
+	Index   int    // the feature's place in the collection, from 0
+	Code    string // its areacd, if any
+	Field   string // the part at fault, e.g. "properties.areanm" or "geometry.coordinates"
+	Problem string
+}
+
+func (e *FeatureError) Error() string {
+	return fmt.Sprintf("geo: %s: feature %d (%q): %s: %s", e.File, e.Index, e.Code, e.Field, e.Problem)
+}
+
+// Codes checks a boundary file as the maps read it (a FeatureCollection of
+// Polygon and MultiPolygon features with areacd and areanm properties,
+// unique codes, closed rings of WGS84 positions) and returns its area
+// codes in order, so that an import accepts exactly the files a map can
+// draw. A fault in one feature is a *FeatureError.
+func Codes(name string, raw []byte) ([]string, error) {
+	fs, err := parseGeoJSON(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.code
+	}
+	return out, nil
+}
+
+// readGeoJSON reads and parses a boundary file.
 func readGeoJSON(path string) ([]feature, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("geo: %w", err)
 	}
+	return parseGeoJSON(path, raw)
+}
+
+// parseGeoJSON parses a FeatureCollection of Polygon and MultiPolygon
+// features carrying areacd and areanm properties. Errors name the file and,
+// where one is at fault, the feature index.
+func parseGeoJSON(path string, raw []byte) ([]feature, error) {
 	var fc struct {
 		Type     string `json:"type"`
 		Features []struct {
@@ -46,17 +81,25 @@ func readGeoJSON(path string) ([]feature, error) {
 	out := make([]feature, len(fc.Features))
 	seen := make(map[string]int, len(fc.Features))
 	for i, f := range fc.Features {
+		field := "geometry.coordinates"
 		bad := func(format string, args ...any) error {
-			return fmt.Errorf("geo: %s: feature %d (%q): %s", path, i, f.Properties.Code, fmt.Sprintf(format, args...))
+			return &FeatureError{File: path, Index: i, Code: f.Properties.Code, Field: field, Problem: fmt.Sprintf(format, args...)}
 		}
-		if f.Properties.Code == "" || f.Properties.Name == "" {
-			return nil, bad("missing areacd or areanm property")
+		if f.Properties.Code == "" {
+			field = "properties.areacd"
+			return nil, bad("missing")
+		}
+		if f.Properties.Name == "" {
+			field = "properties.areanm"
+			return nil, bad("missing")
 		}
 		if j, dup := seen[f.Properties.Code]; dup {
+			field = "properties.areacd"
 			return nil, bad("code already used by feature %d", j)
 		}
 		seen[f.Properties.Code] = i
 		if f.Geometry == nil {
+			field = "geometry"
 			return nil, bad("no geometry")
 		}
 		var polys [][][]lonLat
@@ -76,7 +119,8 @@ func readGeoJSON(path string) ([]feature, error) {
 			}
 			polys = m
 		default:
-			return nil, bad("want Polygon or MultiPolygon geometry, got %q", f.Geometry.Type)
+			field = "geometry.type"
+			return nil, bad("want Polygon or MultiPolygon, got %q", f.Geometry.Type)
 		}
 		for pi, p := range polys {
 			if len(p) == 0 {

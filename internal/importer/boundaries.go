@@ -1,9 +1,12 @@
 package importer
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/localup/localup/internal/geo"
 )
 
 // Boundaries: the ONS generalised boundaries used for maps. The geometry
@@ -32,33 +35,21 @@ func readBoundaries(im *Importer, b *builder) error {
 			return err
 		}
 		b.file(sf)
-		var fc struct {
-			Type     string `json:"type"`
-			Features []struct {
-				Properties struct {
-					Code string `json:"areacd"`
-					Name string `json:"areanm"`
-				} `json:"properties"`
-				Geometry struct {
-					Type string `json:"type"`
-				} `json:"geometry"`
-			} `json:"features"`
-		}
-		if err := json.Unmarshal(raw, &fc); err != nil {
-			return invalid(rel, 0, "", "not valid GeoJSON: %v", err)
-		}
-		if fc.Type != "FeatureCollection" || len(fc.Features) == 0 {
-			return invalid(rel, 0, "type", "want a FeatureCollection with features, got %q with %d", fc.Type, len(fc.Features))
+		// The maps' own parser checks the file, so that an import accepts
+		// exactly what a map can draw.
+		codes, err := geo.Codes(rel, raw)
+		var fe *geo.FeatureError
+		switch {
+		case errors.As(err, &fe):
+			return invalid(rel, 0, fmt.Sprintf("features[%d].%s", fe.Index, fe.Field), "%s", fe.Problem)
+		case err != nil:
+			return invalid(rel, 0, "", "%s", strings.TrimPrefix(err.Error(), "geo: "+rel+": "))
 		}
 		c := &csvFile{rel: rel}
-		for i, f := range fc.Features {
+		for i, code := range codes {
 			c.line = i + 1
-			field := fmt.Sprintf("features[%d].properties.areacd", i)
-			if err := b.area(c, field, f.Properties.Code, ""); err != nil {
+			if err := b.area(c, fmt.Sprintf("features[%d].properties.areacd", i), code, ""); err != nil {
 				return err
-			}
-			if f.Geometry.Type != "Polygon" && f.Geometry.Type != "MultiPolygon" {
-				return invalid(rel, 0, fmt.Sprintf("features[%d].geometry.type", i), "want Polygon or MultiPolygon, got %q", f.Geometry.Type)
 			}
 		}
 	}

@@ -346,6 +346,7 @@ func TestMalformedInputLeavesStoreUnchanged(t *testing.T) {
 		{"truncated", `funding/towns_fund_grant_awarded_by_project.csv:4: field "column 1": expected 4 fields`},
 		{"invalid_utf8", `funding/towns_fund_grant_awarded_by_project.csv:3: field "Index Code": not valid UTF-8`},
 		{"bad_period", `els_current/claimant-count.csv:2: field "period": unrecognised period "sometime in 2025"`},
+		{"bad_boundary", `boundaries/rgn_2023_uk.geojson: field "features[0].properties.areanm": missing`},
 	}
 	counts := func() [3]int {
 		n, err := s.CountObservations(ctx, localup.ObservationFilter{})
