@@ -30,7 +30,7 @@ var boundariesSource = source{
 
 func readBoundaries(im *Importer, b *builder) error {
 	for _, rel := range boundaryFiles {
-		raw, sf, err := readFile(im.DataDir, rel)
+		raw, sf, err := im.readFile(rel)
 		if err != nil {
 			return err
 		}

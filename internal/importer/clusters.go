@@ -47,7 +47,7 @@ func readClusters(im *Importer, b *builder) error {
 	}); err != nil {
 		return err
 	}
-	raw, sf, err := readFile(im.DataDir, "clusters/els_cluster-descriptions.json")
+	raw, sf, err := im.readFile("clusters/els_cluster-descriptions.json")
 	if err != nil {
 		return err
 	}

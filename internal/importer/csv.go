@@ -84,18 +84,18 @@ type csvFile struct {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-// openCSV opens dir/rel, drops a UTF-8 byte-order mark, and reads the
+// openCSV opens a file of the data directory, drops a UTF-8 byte-order mark, and reads the
 // header (after skip leading lines). CRLF line ends are handled by
 // encoding/csv. Required columns must all be present.
-func openCSV(dir, rel string, skip int, required ...string) (*csvFile, error) {
-	return openCSVKnown(dir, rel, nil, skip, required...)
-}
-
-// openCSVKnown is openCSV for a file whose provenance was already taken
-// (the importer digests every file before parsing, to skip unchanged
-// datasets); sum, when not nil, is returned by close instead of hashing
-// the file a second time.
-func openCSVKnown(dir, rel string, sum *localup.SourceFile, skip int, required ...string) (*csvFile, error) {
+func (im *Importer) openCSV(rel string, skip int, required ...string) (*csvFile, error) {
+	// The importer digests every file of a dataset before parsing it, to
+	// skip unchanged datasets; that digest is the file's provenance, so
+	// the file is hashed as it is read only when it was not digested.
+	var sum *localup.SourceFile
+	if sf, ok := im.digests[rel]; ok {
+		sum = &sf
+	}
+	dir := im.DataDir
 	f, err := os.Open(filepath.Join(dir, rel))
 	if err != nil {
 		return nil, missingFile(dir, rel, err)
@@ -231,14 +231,18 @@ func (c *csvFile) close() (localup.SourceFile, error) {
 }
 
 // readFile reads a whole (non-CSV) file, dropping a BOM, and returns its
-// provenance with the content.
-func readFile(dir, rel string) ([]byte, localup.SourceFile, error) {
-	b, err := os.ReadFile(filepath.Join(dir, rel))
+// provenance with the content: the digest taken before parsing (see
+// openCSV), or one taken now.
+func (im *Importer) readFile(rel string) ([]byte, localup.SourceFile, error) {
+	b, err := os.ReadFile(filepath.Join(im.DataDir, rel))
 	if err != nil {
-		return nil, localup.SourceFile{}, missingFile(dir, rel, err)
+		return nil, localup.SourceFile{}, missingFile(im.DataDir, rel, err)
 	}
-	sum := sha256.Sum256(b)
-	sf := localup.SourceFile{Path: rel, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(b))}
+	sf, ok := im.digests[rel]
+	if !ok {
+		sum := sha256.Sum256(b)
+		sf = localup.SourceFile{Path: rel, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(b))}
+	}
 	if !utf8.Valid(b) {
 		line := 1 + bytes.Count(b[:firstInvalidUTF8(b)], []byte{'\n'})
 		return nil, sf, invalid(rel, line, "", "not valid UTF-8")

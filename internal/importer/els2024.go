@@ -202,11 +202,7 @@ func eachRow(im *Importer, b *builder, rel string, required []string, fn func(*c
 }
 
 func eachRowSkip(im *Importer, b *builder, rel string, skip int, required []string, fn func(*csvFile) error) error {
-	var sum *localup.SourceFile
-	if sf, ok := im.digests[rel]; ok {
-		sum = &sf
-	}
-	c, err := openCSVKnown(im.DataDir, rel, sum, skip, required...)
+	c, err := im.openCSV(rel, skip, required...)
 	if err != nil {
 		return err
 	}

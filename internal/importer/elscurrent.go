@@ -88,7 +88,7 @@ func readELSCurrent(im *Importer, b *builder, slug, csvRel, jsonRel string, ids 
 		return err
 	}
 	b.file(cat.file)
-	raw, sf, err := readFile(im.DataDir, jsonRel)
+	raw, sf, err := im.readFile(jsonRel)
 	if err != nil {
 		return err
 	}

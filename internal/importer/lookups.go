@@ -52,7 +52,7 @@ func readLookups(im *Importer, b *builder) error {
 	for _, a := range ukGroupings {
 		areas[a.Code] = a
 	}
-	raw, sf, err := readFile(im.DataDir, "lookups/els_geo_hierarchy.json")
+	raw, sf, err := im.readFile("lookups/els_geo_hierarchy.json")
 	if err != nil {
 		return err
 	}

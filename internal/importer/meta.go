@@ -98,7 +98,7 @@ func (im *Importer) readCatalogue() (*catalogue, error) {
 	if im.cat != nil {
 		return im.cat, nil
 	}
-	c, err := openCSV(im.DataDir, "lu_missions_ids/ids-indicator-catalogue.csv", 0, "dataset_dir", "mission", "category")
+	c, err := im.openCSV("lu_missions_ids/ids-indicator-catalogue.csv", 0, "dataset_dir", "mission", "category")
 	if err != nil {
 		return nil, err
 	}

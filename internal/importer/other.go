@@ -68,7 +68,7 @@ func readOther(im *Importer, b *builder) error {
 	}
 
 	const rel = "other/360giving_grants_total_by_lad2013.json"
-	raw, sf, err := readFile(im.DataDir, rel)
+	raw, sf, err := im.readFile(rel)
 	if err != nil {
 		return err
 	}

@@ -85,7 +85,7 @@ func readPopulation(im *Importer, b *builder) error {
 }
 
 func readColumnar(im *Importer, b *builder, rel, breakdown string) error {
-	raw, sf, err := readFile(im.DataDir, rel)
+	raw, sf, err := im.readFile(rel)
 	if err != nil {
 		return err
 	}
@@ -201,7 +201,7 @@ func readCensusAges(im *Importer, b *builder) error {
 	rel := "population/census2021_ts007_age_single_year_lad.csv"
 	census := localup.Period{Start: time.Date(2021, time.March, 21, 0, 0, 0, 0, time.UTC)}
 	seen := map[string]string{}
-	c, err := openCSV(im.DataDir, rel, 6, "Area", "mnemonic", "Total: All usual residents")
+	c, err := im.openCSV(rel, 6, "Area", "mnemonic", "Total: All usual residents")
 	if err != nil {
 		return err
 	}
