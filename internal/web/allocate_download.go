@@ -27,7 +27,7 @@ func (s *Server) allocateDownload(format string) handlerFunc {
 		// The file is built before any header is set, so that a failure
 		// becomes an error page rather than a download of half a file.
 		var buf bytes.Buffer
-		contentType := "text/csv; charset=utf-8"
+		contentType := csvType
 		if format == "csv" {
 			err = run.WriteCSV(&buf)
 		} else {
@@ -37,11 +37,6 @@ func (s *Server) allocateDownload(format string) handlerFunc {
 		if err != nil {
 			return err
 		}
-		h := w.Header()
-		h.Set("Content-Type", contentType)
-		h.Set("Content-Disposition", `attachment; filename="`+downloadName(res.Formula.Name, format)+`"`)
-		h.Set("Cache-Control", "no-cache")
-		_, err = w.Write(buf.Bytes())
-		return err
+		return writeDownload(w, contentType, downloadName(res.Formula.Name, format), buf.Bytes())
 	}
 }

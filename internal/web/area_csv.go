@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"strconv"
@@ -58,12 +57,7 @@ func (s *Server) areaCSV(w http.ResponseWriter, r *http.Request, raw string) err
 	if err != nil {
 		return err
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", `attachment; filename="`+a.Code+`-profile.csv"`)
-	h.Set("Cache-Control", "no-cache")
-	_, err = w.Write(b)
-	return err
+	return writeDownload(w, csvType, a.Code+"-profile.csv", b)
 }
 
 // writeProfileCSV writes a profile as CSV. Text cells are neutralised
@@ -196,9 +190,19 @@ func writeCSV(w http.ResponseWriter, name string, rows [][]string) error {
 	if err := cw.Error(); err != nil {
 		return err
 	}
+	return writeDownload(w, csvType, name, []byte(b.String()))
+}
+
+// csvType is the media type of every CSV download.
+const csvType = "text/csv; charset=utf-8"
+
+// writeDownload sends a file built in full beforehand (so that a failure
+// is an error page, never half a file) as an attachment named name.
+func writeDownload(w http.ResponseWriter, contentType, name string, body []byte) error {
 	h := w.Header()
-	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Type", contentType)
 	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	_, err := io.WriteString(w, b.String())
+	h.Set("Cache-Control", "no-cache")
+	_, err := w.Write(body)
 	return err
 }

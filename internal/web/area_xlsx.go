@@ -64,10 +64,5 @@ func (s *Server) areaXLSX(w http.ResponseWriter, r *http.Request, raw string) er
 	if err := f.Write(&buf); err != nil {
 		return fmt.Errorf("area XLSX %s: %w", a.Code, err)
 	}
-	h := w.Header()
-	h.Set("Content-Type", xlsxType)
-	h.Set("Content-Disposition", `attachment; filename="`+a.Code+`-profile.xlsx"`)
-	h.Set("Cache-Control", "no-cache")
-	_, err = w.Write(buf.Bytes())
-	return err
+	return writeDownload(w, xlsxType, a.Code+"-profile.xlsx", buf.Bytes())
 }

@@ -84,11 +84,7 @@ func writeCompareDownload(w http.ResponseWriter, format string, snap *snapshot.S
 		if err := json.NewEncoder(&b).Encode(map[string]any{"areas": codes, "rows": recs}); err != nil {
 			return err
 		}
-		h := w.Header()
-		h.Set("Content-Type", "application/json")
-		h.Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
-		_, err := w.Write(b.Bytes())
-		return err
+		return writeDownload(w, "application/json", name+".json", b.Bytes())
 	}
 	return localup.Errorf(localup.EINVALID, "format must be csv or json, not %q", format)
 }
