@@ -78,29 +78,14 @@ func TestBrowser(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var logs bytes.Buffer
-	m := NewMain()
-	m.Stdout, m.Stderr = io.Discard, &logs
 	// serve reads the boundaries for its maps from the data folder.
-	m.Getenv = func(k string) string {
+	srv := serve(t, db, func(k string) string {
 		if k == config.EnvData {
 			return data
 		}
 		return ""
-	}
-	if err := m.ParseFlags(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--reload", "0", "--log-level", "warn"}); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	select {
-	case <-m.Ready():
-	case err := <-done:
-		t.Fatalf("serve stopped early: %v\n%s", err, logs.String())
-	case <-time.After(2 * time.Minute):
-		t.Fatalf("serve not ready\n%s", logs.String())
-	}
-	base := "http://" + m.Addr()
+	}, "--log-level", "warn")
+	base, logs := srv.base, srv.logs
 
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
@@ -247,7 +232,4 @@ func TestBrowser(t *testing.T) {
 	check("mission")
 	do("area missions", chromedp.Navigate(base+"/areas/E06000001/missions"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	check("area-missions")
-
-	cancel()
-	<-done
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,9 +17,8 @@ import (
 	"github.com/localup/localup/internal/web/webtest"
 )
 
-// dataDir finds the real data: LOCALUP_DATA, or shared/data beside the
-// repository (cmd/localup → repository → its parent). Without it the
-// end-to-end test skips, except in CI, where it fails.
+// dataDir finds the real data (see datatest.Dir); without it the
+// end-to-end tests fail, since the data is part of what they test.
 func dataDir(t *testing.T) string { return datatest.Dir(t) }
 
 // runMain runs one localup command to completion and returns its output.
@@ -66,25 +66,8 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("second import changed something:\n%s", out)
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var logs bytes.Buffer
-	m := NewMain()
-	m.Stdout, m.Stderr = io.Discard, &logs
-	m.Getenv = func(string) string { return "" }
-	if err := m.ParseFlags(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--reload", "0"}); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	select {
-	case <-m.Ready():
-	case err := <-done:
-		t.Fatalf("serve stopped early: %v\n%s", err, logs.String())
-	case <-time.After(2 * time.Minute):
-		t.Fatalf("serve not ready after 2 minutes\n%s", logs.String())
-	}
-	base := "http://" + m.Addr()
+	srv := serve(t, db, func(string) string { return "" })
+	base, logs := srv.base, srv.logs
 	client := &http.Client{Timeout: 30 * time.Second}
 	fetch := func(path string, wantStatus int) []byte {
 		t.Helper()
@@ -255,17 +238,8 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop within 30 seconds of cancellation")
-	}
-	if err := m.Close(); err != nil {
-		t.Errorf("Close: %v", err)
+	if err := srv.stop(); err != nil {
+		t.Errorf("stop: %v", err)
 	}
 	if !strings.Contains(logs.String(), "msg=stopped") {
 		t.Errorf("no graceful stop in the log:\n%s", logs.String())
@@ -329,4 +303,52 @@ func TestMigrate(t *testing.T) {
 	if err != nil || !strings.HasPrefix(out, "schema version ") {
 		t.Errorf("migrate: %q, %v", out, err)
 	}
+}
+
+// server is a running `localup serve`.
+type server struct {
+	base string        // its URL
+	logs *bytes.Buffer // its log, for failure messages
+	stop func() error  // cancels it and waits for a graceful stop; also run at cleanup
+}
+
+// serve runs `localup serve` over db on a free port, with getenv as its
+// environment, and returns once it is ready.
+func serve(t *testing.T, db string, getenv func(string) string, flags ...string) server {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &bytes.Buffer{}
+	m := NewMain()
+	m.Stdout, m.Stderr = io.Discard, logs
+	m.Getenv = getenv
+	args := append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--reload", "0"}, flags...)
+	if err := m.ParseFlags(ctx, args); err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	var once sync.Once
+	var stopErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case stopErr = <-done:
+			case <-time.After(30 * time.Second):
+				stopErr = errors.New("serve did not stop within 30 seconds of cancellation")
+			}
+			stopErr = errors.Join(stopErr, m.Close())
+		})
+		return stopErr
+	}
+	t.Cleanup(func() { stop() })
+	select {
+	case <-m.Ready():
+	case err := <-done:
+		t.Fatalf("serve stopped early: %v\n%s", err, logs.String())
+	case <-time.After(2 * time.Minute):
+		t.Fatalf("serve not ready after 2 minutes\n%s", logs.String())
+	}
+	return server{base: "http://" + m.Addr(), logs: logs, stop: stop}
 }
