@@ -12,7 +12,7 @@ import (
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/allocation"
 	"github.com/localup/localup/internal/formula"
-	"github.com/localup/localup/internal/snapshot"
+	"github.com/localup/localup/internal/snapshot/snapshottest"
 )
 
 const pot = 1_500_000_000
@@ -29,10 +29,7 @@ func example(t *testing.T, id string) formula.Formula {
 // currentLADs lists the codes of every current local authority district.
 func currentLADs(t *testing.T, st localup.Store) []string {
 	t.Helper()
-	snap, err := snapshot.Load(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := snapshottest.Load(t, st)
 	var out []string
 	for _, a := range snap.Areas(localup.AreaLAD) {
 		if a.Current() {
@@ -185,10 +182,7 @@ func TestBoundaryChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap, err := snapshot.Load(ctx, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := snapshottest.Load(t, st)
 	old, ok := snap.Value("population-count", "E08000016", run.Data.Population.Period)
 	if !ok {
 		t.Fatal("no 2024 population for Barnsley's old code")

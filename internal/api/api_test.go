@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -11,19 +10,19 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/localup/localup"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
 	"github.com/localup/localup/internal/web"
 )
 
 // newServer serves the fixture through the real routes.
-func newServer(t *testing.T) http.Handler {
+func newServer(t *testing.T) http.Handler { return serverOver(t, snapshottest.Open(t)) }
+
+// serverOver serves a snapshot of st through the real routes.
+func serverOver(t *testing.T, st localup.Store) http.Handler {
 	t.Helper()
-	st := snapshottest.Open(t)
-	snap, err := snapshot.Load(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := snapshottest.Load(t, st)
 	s, err := web.New(web.Options{Snapshot: func() *snapshot.Snapshot { return snap }, Store: st})
 	if err != nil {
 		t.Fatal(err)

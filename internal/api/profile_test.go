@@ -7,25 +7,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
-	"github.com/localup/localup/internal/web"
 )
 
 // newProfileServer serves the profile fixture through the real routes.
-func newProfileServer(t *testing.T) http.Handler {
-	t.Helper()
-	st := snapshottest.OpenProfile(t)
-	snap, err := snapshot.Load(t.Context(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := web.New(web.Options{Snapshot: func() *snapshot.Snapshot { return snap }, Store: st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func newProfileServer(t *testing.T) http.Handler { return serverOver(t, snapshottest.OpenProfile(t)) }
 
 type benchmarkJSON struct {
 	Code, Name, Comparison, Judgement, Note string

@@ -8,7 +8,6 @@ import (
 
 	"github.com/localup/localup"
 	"github.com/localup/localup/internal/missions"
-	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
 )
 
@@ -38,10 +37,7 @@ func TestInequalityFromBreakdowns(t *testing.T) {
 	if _, err := st.Import(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
-	snap, err := snapshot.Load(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := snapshottest.Load(t, st)
 	ams, _, ok := ForArea(snap, "E06000001")
 	if !ok {
 		t.Fatal("no Hartlepool")

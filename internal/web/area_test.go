@@ -12,25 +12,12 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/localup/localup/internal/allocation"
-	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
 	"github.com/localup/localup/internal/web/webtest"
 )
 
 // newProfileServer serves the profile fixture.
-func newProfileServer(t *testing.T) *Server {
-	t.Helper()
-	st := snapshottest.OpenProfile(t)
-	snap, err := snapshot.Load(t.Context(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Options{Snapshot: func() *snapshot.Snapshot { return snap }, Store: st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func newProfileServer(t *testing.T) *Server { return serverOver(t, snapshottest.OpenProfile(t), nil) }
 
 // profileRowText reads one indicator's row of an area page.
 type profileRowText struct {

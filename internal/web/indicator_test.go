@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
@@ -41,19 +40,7 @@ func realAtlas(t testing.TB) *geo.Atlas {
 }
 
 // newMapServer is newTestServer with boundaries, so that maps are drawn.
-func newMapServer(t *testing.T) *Server {
-	t.Helper()
-	st := snapshottest.Open(t)
-	snap, err := snapshot.Load(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Options{Snapshot: func() *snapshot.Snapshot { return snap }, Store: st, Atlas: realAtlas(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func newMapServer(t *testing.T) *Server { return serverOver(t, snapshottest.Open(t), realAtlas(t)) }
 
 // firstIndicator is an indicator of the test data with figures.
 func firstIndicator(t *testing.T, s *Server) string {

@@ -12,20 +12,20 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/geo"
 	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/snapshot/snapshottest"
 	"github.com/localup/localup/internal/web/webtest"
 )
 
 // newTestServer returns a server over the fixture, in a real store.
-func newTestServer(t *testing.T) *Server {
+func newTestServer(t *testing.T) *Server { return serverOver(t, snapshottest.Open(t), nil) }
+
+// serverOver serves a snapshot of st, with maps when atlas is not nil.
+func serverOver(t *testing.T, st localup.Store, atlas *geo.Atlas) *Server {
 	t.Helper()
-	st := snapshottest.Open(t)
-	snap, err := snapshot.Load(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Options{Snapshot: func() *snapshot.Snapshot { return snap }, Store: st})
+	snap := snapshottest.Load(t, st)
+	s, err := New(Options{Snapshot: func() *snapshot.Snapshot { return snap }, Store: st, Atlas: atlas})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/localup/localup"
+	"github.com/localup/localup/internal/snapshot"
 	"github.com/localup/localup/internal/store"
 )
 
@@ -50,3 +51,13 @@ func openEmpty(t testing.TB) localup.Store {
 // ImportedAt is when the fixture's datasets were imported, as the store
 // records it.
 var ImportedAt = time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
+
+// Load builds a snapshot of st, failing t if it cannot.
+func Load(t testing.TB, st localup.Store) *snapshot.Snapshot {
+	t.Helper()
+	s, err := snapshot.Load(context.Background(), st)
+	if err != nil {
+		t.Fatalf("load snapshot: %v", err)
+	}
+	return s
+}
