@@ -3,7 +3,6 @@ package snapshot
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -183,24 +182,15 @@ func (s *Snapshot) modelFor(t localup.AreaType, ids []string) (*SimilarModel, er
 }
 
 // contributions breaks the distance between rows a and b down by column
-// from the stored z-scores: the same arithmetic as stats.Contributions
-// without standardising the matrix again for every pair.
+// from the stored z-scores (stats.ContributionsZ), with each column's
+// indicator, period and the two areas' values.
 func (m *SimilarModel) contributions(a, b int) []Contribution {
-	cols := m.x.Cols
-	out := make([]Contribution, cols)
-	var total float64
-	for c := range cols {
-		za, zb := m.z.At(a, c), m.z.At(b, c)
-		va, vb := m.x.At(a, c), m.x.At(b, c)
-		d := (za - zb) * (za - zb)
-		total += d
+	cs := stats.ContributionsZ(m.x, m.z, a, b)
+	out := make([]Contribution, len(cs))
+	for c, s := range cs {
 		out[c] = Contribution{Column: c, Indicator: m.Columns[c].Indicator, Period: m.Columns[c].Period,
-			Value: va, NeighbourValue: vb, ZA: za, ZB: zb, Missing: math.IsNaN(va) || math.IsNaN(vb), SquaredDiff: d}
-	}
-	if total > 0 {
-		for c := range out {
-			out[c].Share = out[c].SquaredDiff / total
-		}
+			Value: m.x.At(a, c), NeighbourValue: m.x.At(b, c), ZA: s.ZA, ZB: s.ZB, Missing: s.Missing,
+			SquaredDiff: s.SquaredDiff, Share: s.Share}
 	}
 	return out
 }

@@ -240,12 +240,19 @@ func Contributions(x Matrix, a, b int) ([]Contribution, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ContributionsZ(x, Matrix{Rows: x.Rows, Cols: x.Cols, Data: z}, a, b), nil
+}
+
+// ContributionsZ is Contributions from z, the z-scores of x already
+// standardised (as a model built once keeps them), so that a page asking
+// about one pair does not standardise the whole matrix again.
+func ContributionsZ(x, z Matrix, a, b int) []Contribution {
 	m := x.Cols
 	out := make([]Contribution, m)
 	var total float64
 	for c := range m {
-		za, zb := z[a*m+c], z[b*m+c]
-		d := float64((za - zb) * (za - zb))
+		za, zb := z.Data[a*m+c], z.Data[b*m+c]
+		d := float64((za - zb) * (za - zb)) // rounded, never fused, as sqDist sums it
 		total += d
 		out[c] = Contribution{
 			Indicator:   c,
@@ -260,7 +267,7 @@ func Contributions(x Matrix, a, b int) ([]Contribution, error) {
 			out[c].Share = out[c].SquaredDiff / total
 		}
 	}
-	return out, nil
+	return out
 }
 
 // sqDist is the defining squared distance, summed in column order. The
