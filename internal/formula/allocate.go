@@ -110,7 +110,7 @@ func (e *engine) allocate(w []float64) (Result, error) {
 		return Result{}, err
 	}
 	alloc := roundHamilton(ws.x, e.potInt)
-	rankExact(ws.s, ws.rank, ws.idx)
+	ws.rk.rank(ws.s, ws.rank)
 
 	r := Result{Formula: e.f.Name, Version: e.f.Version, Basis: e.basis, Pot: e.potInt, Iterations: iters}
 	for c, comp := range e.f.Components {
@@ -189,6 +189,6 @@ func (e *engine) allocationOnly(w []float64, ws *workspace) ([]int64, []int32, e
 	if _, _, err := e.run(w, ws); err != nil {
 		return nil, nil, err
 	}
-	rankExact(ws.s, ws.rank, ws.idx)
+	ws.rk.rank(ws.s, ws.rank)
 	return roundHamilton(ws.x, e.potInt), ws.rank, nil
 }

@@ -255,19 +255,15 @@ func roundHamilton(x []float64, pot int64) []int64 {
 	if left == 0 || n == 0 {
 		return out
 	}
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
+	// Largest fraction first, ties by place: exactly a ranking of the
+	// fractions, which the bucket sort does in linear time.
+	var rk ranker
+	rank := make([]int32, n)
+	rk.rank(frac, rank)
+	idx := make([]int32, n)
+	for i, r := range rank {
+		idx[r-1] = int32(i)
 	}
-	slices.SortFunc(idx, func(a, b int) int {
-		switch {
-		case frac[a] > frac[b]:
-			return -1
-		case frac[a] < frac[b]:
-			return 1
-		}
-		return a - b
-	})
 	// Floating-point error can leave |left| a little outside [0, n]; cycle
 	// so that the total is exact whatever happens.
 	for left > 0 {

@@ -344,12 +344,7 @@ func transform(tr Transform, dir Direction, x []float64) (t []float64, median fl
 	for i, k := range present {
 		vals[i] = t[k]
 	}
-	slices.Sort(vals)
-	if p%2 == 1 {
-		median = vals[p/2]
-	} else {
-		median = (vals[p/2-1] + vals[p/2]) / 2
-	}
+	median = medianOf(vals)
 	if missing > 0 {
 		for k, v := range x {
 			if math.IsNaN(v) {
@@ -366,14 +361,13 @@ type workspace struct {
 	bound   []uint8
 	free    []int32
 	rank    []int32
-	idx     []int32
 	rk      ranker
 }
 
 func (e *engine) newWorkspace() *workspace {
 	return &workspace{
 		s: make([]float64, e.n), a: make([]float64, e.n), x: make([]float64, e.n),
-		bound: make([]uint8, e.n), free: make([]int32, 0, e.n), rank: make([]int32, e.n), idx: make([]int32, e.n),
+		bound: make([]uint8, e.n), free: make([]int32, 0, e.n), rank: make([]int32, e.n),
 	}
 }
 

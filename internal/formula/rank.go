@@ -7,29 +7,10 @@ import (
 	"slices"
 )
 
-// rankExact writes rank[i] = 1 + the number of places with a higher score,
-// or an equal score and a lower index (places are held in area-code order,
-// so ties go by code). It is what Allocate, OneAtATime and Explain use.
-func rankExact(s []float64, rank []int32, idx []int32) {
-	idx = idx[:len(s)]
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	slices.SortFunc(idx, func(a, b int32) int {
-		if c := cmp.Compare(s[b], s[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	for pos, i := range idx {
-		rank[i] = int32(pos + 1)
-	}
-}
-
 // ranker ranks scores from highest (rank 1) to lowest, ties by index
 // (places are held in area-code order, so ties go by code), exactly as
-// rankExact does but fast enough for Monte Carlo, which ranks 33,000
-// places a thousand times. It is a bucket sort (distribution counting on a
+// a comparison sort would (rankExact in the tests is that sort) but fast
+// enough for Monte Carlo, which ranks 33,000 places a thousand times. It is a bucket sort (distribution counting on a
 // monotone quantisation of the score, then straight insertion; Knuth,
 // TAOCP vol. 3, §5.2 Algorithm D and §5.2.1 Algorithm S): each score is mapped
 // monotonically to one of about n buckets spanning [min, max], the
@@ -50,9 +31,13 @@ type scorePair struct {
 	i int32
 }
 
-// rankInt is what ranks are written as: int32, or uint16 when the number
-// of places allows, to halve the memory Monte Carlo holds.
-type rankInt interface{ uint16 | int32 }
+// rankInt is what ranks are written as: int32, or in Monte Carlo an
+// mcRank.
+type rankInt interface{ uint16 | uint32 | int32 }
+
+// mcRank is what Monte Carlo holds ranks as: uint16 when the number of
+// places allows, to halve the memory the ranks take, else uint32.
+type mcRank interface{ uint16 | uint32 }
 
 func (r *ranker) rank(s []float64, rank []int32) {
 	if len(s) == 0 {
@@ -154,12 +139,15 @@ func rankTo[R rankInt](r *ranker, s []float64, lo, hi float64, rank []R) {
 // hold the wanted positions, then sort just those bins' values. Monte
 // Carlo calls it twice per place (pounds and ranks), so it must be cheap.
 //
+// Values are unsigned integers (ranks, and pounds as floatKey), so a bin
+// is a shift of the value's offset from the minimum: the shift is chosen
+// so that there are between a half and all of about eight values a bin.
 // Bins are bytes, so the last pass can test eight values' bins at once
 // for either wanted bin (a SWAR byte comparison; see Anderson, "Bit
 // Twiddling Hacks", "Determine if a word has a zero byte"), and so skip
 // the seven in eight words that hold neither.
-type spreader[T float32 | int32 | uint16] struct {
-	counts [maxSpreadBins]int32
+type spreader[T uint16 | uint32] struct {
+	counts [256]int32 // indexed by a byte, so never out of range
 	bins   []uint8
 	s1, s2 []T
 }
@@ -173,10 +161,12 @@ const maxSpreadBins = 255
 func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
 	lo, hi = a[0], a[0]
 	for _, v := range a {
+		// Comparisons rather than the min and max builtins, which compile
+		// to more instructions here; once the first few values are seen,
+		// the branches are almost never taken.
 		if v < lo {
 			lo = v
-		}
-		if v > hi {
+		} else if v > hi {
 			hi = v
 		}
 	}
@@ -185,7 +175,12 @@ func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
 	}
 	// About eight values a bin: few enough bins to count cheaply, few
 	// enough values in the wanted bins to sort cheaply.
-	nb := min(max(len(a)/8, 16), maxSpreadBins)
+	target := uint64(min(max(len(a)/8, 16), maxSpreadBins))
+	sh := 0
+	for uint64(hi-lo)>>sh >= target {
+		sh++
+	}
+	nb := int(uint64(hi-lo)>>sh) + 1
 	words := (len(a) + 7) / 8
 	if cap(sp.bins) < 8*words {
 		sp.bins = make([]uint8, 8*words)
@@ -195,16 +190,12 @@ func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
 	for i := len(a); i < len(bins); i++ {
 		bins[i] = 0xff
 	}
-	flo := float64(lo)
-	scale := float64(nb) / (float64(hi) - flo)
-	last := nb - 1
+	sh &= 31 // sh < 32 already; saying so spares the shift its range check
+	all, vb := &sp.counts, bins[:len(a)]
 	for i, v := range a {
-		b := int((float64(v) - flo) * scale)
-		if b > last {
-			b = last
-		}
-		bins[i] = uint8(b)
-		counts[b]++
+		b := uint8((v - lo) >> sh)
+		vb[i] = b
+		all[b]++
 	}
 	b1, b2, before1, before2 := -1, -1, 0, 0
 	cum := 0
@@ -248,4 +239,16 @@ func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
 	}
 	sp.s1, sp.s2 = s1, s2
 	return lo, hi, q1, q2
+}
+
+// floatKey maps a float32 to a uint32 in the same order (−0 before +0;
+// NaNs, which Monte Carlo never holds, at the ends), so that pounds can be
+// binned and compared as integers. fromFloatKey inverts it.
+func floatKey(v float32) uint32 {
+	b := math.Float32bits(v)
+	return b ^ (uint32(int32(b)>>31) | 1<<31)
+}
+
+func fromFloatKey(k uint32) float32 {
+	return math.Float32frombits(k ^ (^uint32(int32(k)>>31) | 1<<31))
 }

@@ -240,12 +240,12 @@ func MonteCarlo(f Formula, in Inputs, pot int64, opt MCOptions) (MCResult, error
 	if e.n <= math.MaxUint16 {
 		return monteCarlo[uint16](e, opt, baseAlloc, baseRank)
 	}
-	return monteCarlo[int32](e, opt, baseAlloc, baseRank)
+	return monteCarlo[uint32](e, opt, baseAlloc, baseRank)
 }
 
 // monteCarlo runs the draws, holding ranks as R (uint16 when they fit, to
 // halve the memory the ranks take).
-func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank []int32) (MCResult, error) {
+func monteCarlo[R mcRank](e *engine, opt MCOptions, baseAlloc []int64, baseRank []int32) (MCResult, error) {
 	n, runs := e.n, opt.Runs
 	if int64(n)*int64(runs) > 1<<31 {
 		return MCResult{}, fmt.Errorf("sensitivity: %d runs × %d places is too many to hold", runs, n)
@@ -253,8 +253,9 @@ func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank
 	// Workers take batches of 16 runs. A batch is computed run by run into
 	// run-major buffers, then transposed into the batch's results, which
 	// are place-major: vals[b][i*batch+j] is place i in run j of batch b,
-	// so each place's 16 runs of a batch fill one 64-byte cache line of
-	// float32s. The transpose then writes one contiguous stretch of memory
+	// so each place's 16 runs of a batch fill one 64-byte cache line (pounds
+	// are held as floatKey, 4 bytes, so that the percentile pass can bin and
+	// compare them as integers). The transpose then writes one contiguous stretch of memory
 	// per batch, rather than one line per place scattered over the whole
 	// result (which cost a cache and TLB miss per place per batch), and the
 	// percentile pass reads each batch's block of 64 places as 4 KiB of
@@ -266,7 +267,7 @@ func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank
 	const batch = 16
 	batches := (runs + batch - 1) / batch
 	stride := batches * batch
-	vals := make([][]float32, batches)
+	vals := make([][]uint32, batches) // pounds, as floatKey
 	ranks := make([][]R, batches)
 	workers := max(1, min(opt.Workers, batches))
 
@@ -281,7 +282,7 @@ func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank
 		wg.Go(func() {
 			ws := e.newWorkspace()
 			w := make([]float64, e.m)
-			bv := make([]float32, batch*n)
+			bv := make([]uint32, batch*n)
 			br := make([]R, batch*n)
 			most := 0
 			defer func() {
@@ -321,7 +322,7 @@ func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank
 					rankTo(&ws.rk, ws.s, sums.lo, sums.hi, br[j*n:(j+1)*n])
 					row := bv[j*n : (j+1)*n]
 					for i, v := range x[:n] {
-						row[i] = float32(v)
+						row[i] = floatKey(float32(v))
 					}
 					// Yield after every run: a goroutine that runs for 10ms
 					// without yielding is preempted by a signal, which is
@@ -331,7 +332,7 @@ func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank
 				// Transpose in blocks of 64 places, so that the 4 KiB of
 				// results being written stay in the level-1 cache while all
 				// the batch's runs are written into them.
-				dv, dr := make([]float32, n*batch), make([]R, n*batch)
+				dv, dr := make([]uint32, n*batch), make([]R, n*batch)
 				vals[b], ranks[b] = dv, dr
 				for i0 := 0; i0 < n; i0 += 64 {
 					i1 := min(i0+64, n)
@@ -366,9 +367,9 @@ func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank
 	chunks := (n + chunk - 1) / chunk
 	for range max(1, min(opt.Workers, chunks)) {
 		wg.Go(func() {
-			var sv spreader[float32]
+			var sv spreader[uint32]
 			var sr spreader[R]
-			lv := make([]float32, chunk*stride)
+			lv := make([]uint32, chunk*stride)
 			lr := make([]R, chunk*stride)
 			for {
 				c := int(nextChunk.Add(1) - 1)
@@ -380,7 +381,7 @@ func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank
 					src := vals[b][k0*batch : k1*batch]
 					srr := ranks[b][k0*batch : k1*batch]
 					for k := range k1 - k0 {
-						*(*[batch]float32)(lv[k*stride+b*batch:]) = *(*[batch]float32)(src[k*batch:])
+						*(*[batch]uint32)(lv[k*stride+b*batch:]) = *(*[batch]uint32)(src[k*batch:])
 						*(*[batch]R)(lr[k*stride+b*batch:]) = *(*[batch]R)(srr[k*batch:])
 					}
 				}
@@ -388,7 +389,8 @@ func monteCarlo[R rankInt](e *engine, opt MCOptions, baseAlloc []int64, baseRank
 					p := MCPlace{Code: e.codes[k], Name: e.names[k], Allocation: baseAlloc[k], NeedRank: int(baseRank[k])}
 					off := (k - k0) * stride
 					lo, hi, q5, q95 := sv.spread(lv[off:off+runs], pos5, pos95)
-					p.Min, p.Max, p.P5, p.P95 = float64(lo), float64(hi), float64(q5), float64(q95)
+					p.Min, p.Max = float64(fromFloatKey(lo)), float64(fromFloatKey(hi))
+					p.P5, p.P95 = float64(fromFloatKey(q5)), float64(fromFloatKey(q95))
 					rlo, rhi, r5, r95 := sr.spread(lr[off:off+runs], pos5, pos95)
 					p.RankMin, p.RankMax, p.RankP5, p.RankP95 = int(rlo), int(rhi), int(r5), int(r95)
 					base := float64(p.Allocation)

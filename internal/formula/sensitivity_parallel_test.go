@@ -77,13 +77,13 @@ func TestRankToUint16MatchesExact(t *testing.T) {
 // hold eight apiece, and lengths that are not a multiple of eight.
 func TestSpreadLargeSamples(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
-	var sp spreader[float32]
+	var sp spreader[uint32]
 	var su spreader[uint16]
 	for _, n := range []int{2039, 2041, 5003, 20_000} {
-		v := make([]float32, n)
+		v := make([]uint32, n)
 		u := make([]uint16, n)
 		for i := range v {
-			v[i] = float32(rng.ExpFloat64() * 1e4)
+			v[i] = floatKey(float32(rng.ExpFloat64() * 1e4))
 			u[i] = uint16(rng.IntN(30_000))
 		}
 		p1, p2 := (5*n+99)/100-1, (95*n+99)/100-1

@@ -144,6 +144,7 @@ func checkByHand(t *testing.T, f Formula, in Inputs, pot int64, opt MCOptions) {
 	vals := make([][]float32, e.n)
 	ranks := make([][]int32, e.n)
 	w := make([]float64, e.m)
+	idx := make([]int32, e.n)
 	for r := range runs {
 		rng := rand.New(rand.NewPCG(opt.Seed, uint64(r)))
 		for c := range w {
@@ -153,7 +154,7 @@ func checkByHand(t *testing.T, f Formula, in Inputs, pot int64, opt MCOptions) {
 		if _, _, err := e.run(w, ws); err != nil {
 			t.Fatal(err)
 		}
-		rankExact(ws.s, ws.rank, ws.idx)
+		rankExact(ws.s, ws.rank, idx)
 		for k := range e.n {
 			vals[k] = append(vals[k], float32(ws.x[k]))
 			ranks[k] = append(ranks[k], ws.rank[k])
