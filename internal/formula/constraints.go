@@ -257,7 +257,7 @@ func roundHamilton(x []float64, pot int64) []int64 {
 	}
 	// Largest fraction first, ties by place: exactly a ranking of the
 	// fractions, which the bucket sort does in linear time.
-	var rk ranker
+	var rk ranker[int32]
 	rank := make([]int32, n)
 	rk.rank(frac, rank)
 	idx := make([]int32, n)

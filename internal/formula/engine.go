@@ -361,7 +361,7 @@ type workspace struct {
 	bound   []uint8
 	free    []int32
 	rank    []int32
-	rk      ranker
+	rk      ranker[int32]
 }
 
 func (e *engine) newWorkspace() *workspace {

@@ -34,7 +34,7 @@ func BenchmarkRank33000(b *testing.B) {
 	for i := range s {
 		s[i] = rng.NormFloat64()
 	}
-	var r ranker
+	var r ranker[int32]
 	rank := make([]int32, len(s))
 	for b.Loop() {
 		r.rank(s, rank)
@@ -74,7 +74,7 @@ func TestRankerMatchesExact(t *testing.T) {
 			}
 			want, got := make([]int32, n), make([]int32, n)
 			rankExact(s, want, make([]int32, n))
-			var r ranker
+			var r ranker[int32]
 			r.rank(s, got)
 			for i := range want {
 				if want[i] != got[i] {

@@ -281,6 +281,7 @@ func monteCarlo[R mcRank](e *engine, opt MCOptions, baseAlloc []int64, baseRank 
 	for range workers {
 		wg.Go(func() {
 			ws := e.newWorkspace()
+			var rk ranker[R]
 			w := make([]float64, e.m)
 			bv := make([]uint32, batch*n)
 			br := make([]R, batch*n)
@@ -319,7 +320,7 @@ func monteCarlo[R mcRank](e *engine, opt MCOptions, baseAlloc []int64, baseRank 
 						return
 					}
 					most = max(most, it)
-					rankTo(&ws.rk, ws.s, sums.lo, sums.hi, br[j*n:(j+1)*n])
+					rankTo(&rk, ws.s, sums.lo, sums.hi, br[j*n:(j+1)*n])
 					row := bv[j*n : (j+1)*n]
 					for i, v := range x[:n] {
 						row[i] = floatKey(float32(v))

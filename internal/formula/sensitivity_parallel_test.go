@@ -53,22 +53,41 @@ func TestMonteCarloMatchesRecomputationManyBlocks(t *testing.T) {
 	checkByHand(t, f, in, 50_000_000, MCOptions{Runs: 37, Seed: 8, Workers: 3})
 }
 
-func TestRankToUint16MatchesExact(t *testing.T) {
+// TestRankToMatchesExact checks the rank types Monte Carlo uses: uint16
+// up to 65,535 places, uint32 beyond (70,000 here), and that uint16
+// refuses more.
+func TestRankToMatchesExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for _, n := range []int{1, 3, 1000, 40_000} {
+	for _, n := range []int{1, 3, 1000, 40_000, 65_535, 70_000} {
 		s := make([]float64, n)
 		for i := range s {
 			s[i] = float64(rng.IntN(n/3+1)) + rng.NormFloat64()*float64(rng.IntN(2))
 		}
 		want := make([]int32, n)
 		rankExact(s, want, make([]int32, n))
-		got := make([]uint16, n)
-		var r ranker
-		rankTo(&r, s, slices.Min(s), slices.Max(s), got)
-		for i := range want {
-			if int32(got[i]) != want[i] {
-				t.Fatalf("n=%d: place %d rank %d, want %d", n, i, got[i], want[i])
-			}
+		if n <= 65_535 {
+			checkRankTo[uint16](t, s, want)
+		} else {
+			checkRankTo[uint32](t, s, want)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("ranker[uint16] ranked 65,536 places")
+		}
+	}()
+	var r ranker[uint16]
+	rankTo(&r, make([]float64, 65_536), 0, 0, make([]uint16, 65_536))
+}
+
+func checkRankTo[I uint16 | uint32](t *testing.T, s []float64, want []int32) {
+	t.Helper()
+	got := make([]I, len(s))
+	var r ranker[I]
+	rankTo(&r, s, slices.Min(s), slices.Max(s), got)
+	for i := range want {
+		if int32(got[i]) != want[i] {
+			t.Fatalf("n=%d: place %d rank %d, want %d", len(s), i, got[i], want[i])
 		}
 	}
 }
