@@ -17,20 +17,14 @@ import (
 // URL-encoded, and a few short fields.
 const maxFormBody = 256 << 10
 
-// optionItem is one option of a select.
-type optionItem struct {
-	Value, Text string
-	Selected    bool
-}
-
 // allocatePage is the /allocate page: choose or write a formula, run it,
 // see the ranked allocation.
 type allocatePage struct {
 	basePage
 	Errors   fieldErrors
 	Notice   string
-	Examples []optionItem
-	Saved    []optionItem
+	Examples []option
+	Saved    []option
 	CanSave  bool
 	CSRF     string
 	Document string
@@ -55,7 +49,7 @@ type allocResult struct {
 	Rows                                       []placeRow
 	Map                                        template.HTML // allocation per head; "" without boundaries
 	LinkRows                                   bool
-	PlaceOptions                               []optionItem
+	PlaceOptions                               []option
 	Dropped                                    []allocation.Dropped
 	Notes                                      []string
 	Bound                                      []string
@@ -237,13 +231,13 @@ func (s *Server) newAllocatePage(w http.ResponseWriter, r *http.Request, ref all
 		CSRF: s.csrfToken(w, r), Document: ref.Source.Document}
 	exs, _ := allocation.Examples() // checked at start-up by the tests; an error leaves the list empty
 	for _, e := range exs {
-		p.Examples = append(p.Examples, optionItem{Value: e.ID, Text: e.Title, Selected: ref.Source.Example == e.ID})
+		p.Examples = append(p.Examples, option{Value: e.ID, Label: e.Title, Selected: ref.Source.Example == e.ID})
 	}
 	if fs := s.alloc.Formulas(); fs != nil {
 		p.CanSave = true
 		if saved, err := fs.Formulas(r.Context()); err == nil {
 			for _, f := range saved {
-				p.Saved = append(p.Saved, optionItem{Value: f.Name, Text: f.Name + " (version " + strconv.Itoa(f.Version) + ")",
+				p.Saved = append(p.Saved, option{Value: f.Name, Label: f.Name + " (version " + strconv.Itoa(f.Version) + ")",
 					Selected: ref.Source.Name == f.Name})
 			}
 		} else {
@@ -297,21 +291,22 @@ func (s *Server) newAllocResult(r *http.Request, ref allocRef, res allocation.Re
 		p, pl := run.Result.Places[i], d.Places[i]
 		row := placeRow{Rank: p.NeedRank, Code: p.Code, Name: pl.Name, Parent: pl.Parent,
 			Population: formatNumber(p.Population, 0), NeedScore: decimal(p.NeedScore, 2), Allocation: pounds(p.Allocation),
-			PerHead: perHeadText(perHeadOf(p)), Share: percentText(p.Share, 2), Bound: boundText(p.Bound)}
+			PerHead: perHeadText(perHead(p.Population, p.PerHead)), Share: percentText(p.Share, 2), Bound: boundText(p.Bound)}
 		if out.LinkRows {
 			row.URL = ref.Link("/allocate/places/" + url.PathEscape(p.Code))
 		} else {
-			out.PlaceOptions = append(out.PlaceOptions, optionItem{Value: p.Code, Text: pl.Name + " (" + p.Code + ")"})
+			out.PlaceOptions = append(out.PlaceOptions, option{Value: p.Code, Label: pl.Name + " (" + p.Code + ")"})
 		}
 		out.Rows = append(out.Rows, row)
 	}
 	return out
 }
 
-// perHeadOf is a place's pounds per head, NaN without a population.
-func perHeadOf(p formula.PlaceResult) float64 {
-	if p.Population > 0 {
-		return p.PerHead
+// perHead is a place's pounds per head, NaN (shown as nothing) without a
+// population, when the engine's figure means nothing.
+func perHead(population, perHead float64) float64 {
+	if population > 0 {
+		return perHead
 	}
 	return nanValue
 }

@@ -71,7 +71,7 @@ func (s *Server) allocatePlace(w http.ResponseWriter, r *http.Request) error {
 		Back: ref.Link("/allocate") + "#results", Label: res.Label(), Place: x.Place,
 		Rank: numfmt.Ordinal(x.NeedRank) + " of " + strconv.Itoa(x.Places), NeedScore: decimal(x.NeedScore, 2),
 		Population: formatNumber(x.Population, 0), Allocation: pounds(x.Allocation),
-		PerHead: perHeadText(perHeadExplained(x)), Share: percentText(x.Share, 3), Basis: basisText(x.Basis),
+		PerHead: perHeadText(perHead(x.Population, x.PerHead)), Share: percentText(x.Share, 3), Basis: basisText(x.Basis),
 		CarriedFrom: strings.Join(x.CarriedFrom, ", "), WhatIfPts: strconv.Itoa(int(math.Round(formula.WhatIfPoints * 100)))}
 	p.Summary = x.Place.Name + " ranks " + numfmt.Ordinal(x.NeedRank) + " of " + strconv.Itoa(x.Places) +
 		" places on need under this formula and gets " + pounds(x.Allocation) + " of the " + pounds(x.Pot) + " pot (" +
@@ -140,11 +140,4 @@ func signedRoundingText(v float64) string {
 		return "−" + strconv.Itoa(int(-pence)) + "p"
 	}
 	return "0p"
-}
-
-func perHeadExplained(x *allocation.Explanation) float64 {
-	if x.Population > 0 {
-		return x.PerHead
-	}
-	return nanValue
 }

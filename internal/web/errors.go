@@ -45,24 +45,20 @@ func (s *Server) logError(r *http.Request, status int, err error) {
 
 // page adapts a handler of an HTML page: an error becomes the GOV.UK error
 // page with the status of its code and a message safe to show.
-func (s *Server) page(h handlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sw := &startWriter{ResponseWriter: w}
-		err := h(sw, r)
-		if err == nil {
-			return
-		}
-		status := ErrorStatus(err)
-		s.logError(r, status, err)
-		if !sw.started {
-			s.renderError(w, r, status, err)
-		}
-	})
-}
+func (s *Server) page(h handlerFunc) http.Handler { return s.adapt(h, s.renderError) }
 
 // json adapts a handler of a JSON endpoint: an error becomes an RFC 9457
 // problem document.
 func (s *Server) json(h handlerFunc) http.Handler {
+	return s.adapt(h, func(w http.ResponseWriter, _ *http.Request, status int, err error) {
+		writeProblem(w, status, err)
+	})
+}
+
+// adapt runs h and hands its error, logged, to write, unless h has already
+// begun its response, when the status has gone and logging is all there
+// is to do.
+func (s *Server) adapt(h handlerFunc, write func(http.ResponseWriter, *http.Request, int, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sw := &startWriter{ResponseWriter: w}
 		err := h(sw, r)
@@ -72,7 +68,7 @@ func (s *Server) json(h handlerFunc) http.Handler {
 		status := ErrorStatus(err)
 		s.logError(r, status, err)
 		if !sw.started {
-			writeProblem(w, status, err)
+			write(w, r, status, err)
 		}
 	})
 }
