@@ -17,6 +17,14 @@ type searchForm struct {
 	Error string
 }
 
+// Errors is the form's problem for the error summary, linked to its input.
+func (f searchForm) Errors() fieldErrors {
+	if f.Error == "" {
+		return nil
+	}
+	return fieldErrors{{Field: "q", Message: f.Error}}
+}
+
 // areaSection is a list of areas under one heading, optionally an area.
 type areaSection struct {
 	Heading string
