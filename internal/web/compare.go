@@ -86,23 +86,13 @@ func (s *Server) comparePlaces(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := "/compare?areas=" + url.QueryEscape(strings.Join(codes, ","))
 	p := &placesPage{basePage: s.base(r, "Compare places"), Areas: areas, AreasText: raw, CSVURL: q + "&format=csv", JSONURL: q + "&format=json"}
-	latest := make([]map[string]int, len(areas))
-	for i, a := range areas {
-		latest[i] = map[string]int{}
-		if prof, ok := snap.Profile(a.Code); ok {
-			for j := range prof.Rows {
-				latest[i][prof.Rows[j].Indicator.ID] = j
-			}
-		}
-	}
+	latest := latestRows(snap, areas)
 	for n, ind := range snap.Indicators() {
 		row := placesRow{Indicator: ind, ID: "ind-" + strconv.Itoa(n), URL: "/indicators/" + url.PathEscape(ind.ID)}
 		has := false
-		for i, a := range areas {
+		for i := range areas {
 			c := placesCell{}
-			if j, ok := latest[i][ind.ID]; ok {
-				prof, _ := snap.Profile(a.Code)
-				pr := &prof.Rows[j]
+			if pr, ok := latest[i][ind.ID]; ok {
 				c.Value = formatValue(ind, pr.Value())
 				c.Period = pr.Observation.Period.Label()
 				c.Judgement = pr.National.Judgement()

@@ -29,28 +29,37 @@ type compareRecord struct {
 	Dataset   string   `json:"dataset"`
 }
 
+// latestRows indexes the places' profiles by indicator: rows[i][id] is
+// place i's row for the indicator. Each profile is fetched once.
+func latestRows(snap *snapshot.Snapshot, areas []localup.Area) []map[string]*snapshot.ProfileRow {
+	rows := make([]map[string]*snapshot.ProfileRow, len(areas))
+	for i, a := range areas {
+		rows[i] = map[string]*snapshot.ProfileRow{}
+		if prof, ok := snap.Profile(a.Code); ok {
+			for j := range prof.Rows {
+				rows[i][prof.Rows[j].Indicator.ID] = &prof.Rows[j]
+			}
+		}
+	}
+	return rows
+}
+
 // compareRecords lays out the places' profiles, indicator by indicator,
 // from the same snapshot rows the page shows.
 func compareRecords(snap *snapshot.Snapshot, areas []localup.Area) []compareRecord {
+	latest := latestRows(snap, areas)
 	var out []compareRecord
 	for _, ind := range snap.Indicators() {
-		for _, a := range areas {
-			prof, ok := snap.Profile(a.Code)
+		for i, a := range areas {
+			r, ok := latest[i][ind.ID]
 			if !ok {
 				continue
 			}
-			for i := range prof.Rows {
-				r := &prof.Rows[i]
-				if r.Indicator.ID != ind.ID {
-					continue
-				}
-				o := r.Observation
-				source, licence := ind.Source, ind.Licence
-				out = append(out, compareRecord{AreaCode: a.Code, AreaName: a.Name, Indicator: ind.ID, Title: ind.Title,
-					Unit: ind.Unit, Period: o.Period.String(), Label: o.Period.Label(), Value: ptr(r.Value()),
-					Lower: ptr(r.Lower), Upper: ptr(r.Upper), Judgement: r.National.Judgement(),
-					Source: source, Licence: licence, Dataset: o.DatasetID})
-			}
+			o := r.Observation
+			out = append(out, compareRecord{AreaCode: a.Code, AreaName: a.Name, Indicator: ind.ID, Title: ind.Title,
+				Unit: ind.Unit, Period: o.Period.String(), Label: o.Period.Label(), Value: ptr(r.Value()),
+				Lower: ptr(r.Lower), Upper: ptr(r.Upper), Judgement: r.National.Judgement(),
+				Source: ind.Source, Licence: ind.Licence, Dataset: o.DatasetID})
 		}
 	}
 	return out
