@@ -181,15 +181,31 @@ func typeRank(t localup.AreaType) int {
 	return len(localup.AreaTypes)
 }
 
-// compareAreas orders areas by type, then name, then code.
-func compareAreas(a, b localup.Area) int {
-	return cmp.Or(cmp.Compare(typeRank(a.Type), typeRank(b.Type)),
-		cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Code, b.Code))
+// sortAreas orders areas by type, then name (ignoring case), then code.
+// Each area's sort key is made once, not at every comparison.
+func sortAreas(areas []localup.Area) {
+	type keyed struct {
+		rank int
+		name string
+		i    int
+	}
+	ks := make([]keyed, len(areas))
+	for i, a := range areas {
+		ks[i] = keyed{typeRank(a.Type), strings.ToLower(a.Name), i}
+	}
+	slices.SortFunc(ks, func(x, y keyed) int {
+		return cmp.Or(cmp.Compare(x.rank, y.rank), cmp.Compare(x.name, y.name), cmp.Compare(areas[x.i].Code, areas[y.i].Code))
+	})
+	sorted := make([]localup.Area, len(areas))
+	for i, k := range ks {
+		sorted[i] = areas[k.i]
+	}
+	copy(areas, sorted)
 }
 
 func (s *Snapshot) indexAreas(areas []localup.Area) {
 	s.areas = slices.Clone(areas)
-	slices.SortFunc(s.areas, compareAreas)
+	sortAreas(s.areas)
 	s.areaByCode = make(map[string]int, len(s.areas))
 	s.areasByTyp = make(map[localup.AreaType][]localup.Area)
 	s.children = make(map[string][]localup.Area)
