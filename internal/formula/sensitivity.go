@@ -264,7 +264,7 @@ func monteCarlo[R mcRank](e *engine, opt MCOptions, baseAlloc []int64, baseRank 
 	// 200 MB for 1,000 runs over 33,000 places) is shared among the
 	// workers rather than done up front by one. The last batch's unused
 	// runs stay zero and are never read.
-	const batch = 16
+	const batch = mcBatch
 	batches := (runs + batch - 1) / batch
 	stride := batches * batch
 	vals := make([][]uint32, batches) // pounds, as floatKey
@@ -335,18 +335,10 @@ func monteCarlo[R mcRank](e *engine, opt MCOptions, baseAlloc []int64, baseRank 
 				// the batch's runs are written into them.
 				dv, dr := make([]uint32, n*batch), make([]R, n*batch)
 				vals[b], ranks[b] = dv, dr
-				for i0 := 0; i0 < n; i0 += 64 {
-					i1 := min(i0+64, n)
-					bdv, bdr := dv[i0*batch:i1*batch], dr[i0*batch:i1*batch]
-					for j := range r1 - r0 {
-						sv, sr := bv[j*n+i0:j*n+i1], br[j*n+i0:j*n+i1]
-						for k, v := range sv {
-							bdv[k*batch+j] = v
-						}
-						for k, v := range sr {
-							bdr[k*batch+j] = v
-						}
-					}
+				for i0 := 0; i0 < n; i0 += mcBlock {
+					i1 := min(i0+mcBlock, n)
+					transposeBatch(dv, bv, n, i0, i1, r1-r0)
+					transposeBatch(dr, br, n, i0, i1, r1-r0)
 				}
 			}
 		})
@@ -363,7 +355,7 @@ func monteCarlo[R mcRank](e *engine, opt MCOptions, baseAlloc []int64, baseRank 
 	// Places are taken in blocks of 64: each block's runs are gathered
 	// from the batch-major results into place-major scratch (one 4 KiB
 	// stretch per batch), then each place's runs are summarised.
-	const chunk = 64
+	const chunk = mcBlock
 	var nextChunk atomic.Int64
 	chunks := (n + chunk - 1) / chunk
 	for range max(1, min(opt.Workers, chunks)) {
@@ -410,4 +402,40 @@ func monteCarlo[R mcRank](e *engine, opt MCOptions, baseAlloc []int64, baseRank 
 		}
 	}
 	return res, nil
+}
+
+// Monte Carlo works in batches of 16 runs and blocks of 64 places: a
+// place's pounds for a batch fill one 64-byte cache line, and a block's
+// for a batch 4 KiB.
+const mcBatch, mcBlock = 16, 64
+
+// transposeBatch copies places [i0, i1) of a batch's runs from src, run by
+// run (run j's place i at src[j*n+i]), to dst, place by place (at
+// dst[i*16+j]). A full batch of a full block of 64 places is moved sixteen
+// runs at a time, one place's line of dst per step, reading fixed-size
+// arrays so that only the line's bounds need checking.
+func transposeBatch[T uint16 | uint32](dst, src []T, n, i0, i1, runs int) {
+	const batch, block = mcBatch, mcBlock
+	d := dst[i0*batch : i1*batch]
+	if runs < batch || i1-i0 < block {
+		for j := range runs {
+			for k, v := range src[j*n+i0 : j*n+i1] {
+				d[k*batch+j] = v
+			}
+		}
+		return
+	}
+	var rows [batch]*[block]T
+	for j := range rows {
+		rows[j] = (*[block]T)(src[j*n+i0:])
+	}
+	r0, r1, r2, r3, r4, r5, r6, r7 := rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6], rows[7]
+	r8, r9, r10, r11, r12, r13, r14, r15 := rows[8], rows[9], rows[10], rows[11], rows[12], rows[13], rows[14], rows[15]
+	for k := range block {
+		q := (*[batch]T)(d[k*batch : k*batch+batch])
+		q[0], q[1], q[2], q[3] = r0[k], r1[k], r2[k], r3[k]
+		q[4], q[5], q[6], q[7] = r4[k], r5[k], r6[k], r7[k]
+		q[8], q[9], q[10], q[11] = r8[k], r9[k], r10[k], r11[k]
+		q[12], q[13], q[14], q[15] = r12[k], r13[k], r14[k], r15[k]
+	}
 }

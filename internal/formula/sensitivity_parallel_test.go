@@ -119,3 +119,26 @@ func TestSpreadLargeSamples(t *testing.T) {
 		}
 	}
 }
+
+// TestTransposeBatch checks the sixteen-run fast path and the general one
+// against the definition, for full and partial batches and blocks.
+func TestTransposeBatch(t *testing.T) {
+	const n = 150 // two full blocks of 64 and one of 22
+	for _, runs := range []int{16, 5} {
+		src := make([]uint32, mcBatch*n)
+		for i := range src {
+			src[i] = uint32(i)
+		}
+		dst := make([]uint32, n*mcBatch)
+		for i0 := 0; i0 < n; i0 += mcBlock {
+			transposeBatch(dst, src, n, i0, min(i0+mcBlock, n), runs)
+		}
+		for i := range n {
+			for j := range runs {
+				if got, want := dst[i*mcBatch+j], src[j*n+i]; got != want {
+					t.Fatalf("%d runs: place %d run %d: %d, want %d", runs, i, j, got, want)
+				}
+			}
+		}
+	}
+}
