@@ -163,17 +163,20 @@ const maxSpreadBins = 255
 // spread returns min, max and the values at 0-based ascending positions
 // p1 and p2 of a (p1 <= p2 < len(a)).
 func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
-	lo, hi = a[0], a[0]
+	// Arithmetic is in uint32 whatever T is: uint16 arithmetic costs an
+	// extension after every operation.
+	ulo, uhi := uint32(a[0]), uint32(a[0])
 	for _, v := range a {
 		// Comparisons rather than the min and max builtins, which compile
 		// to more instructions here; once the first few values are seen,
 		// the branches are almost never taken.
-		if v < lo {
-			lo = v
-		} else if v > hi {
-			hi = v
+		if u := uint32(v); u < ulo {
+			ulo = u
+		} else if u > uhi {
+			uhi = u
 		}
 	}
+	lo, hi = T(ulo), T(uhi)
 	if lo == hi {
 		return lo, hi, lo, lo
 	}
@@ -197,7 +200,7 @@ func (sp *spreader[T]) spread(a []T, p1, p2 int) (lo, hi, q1, q2 T) {
 	sh &= 31 // sh < 32 already; saying so spares the shift its range check
 	all, vb := &sp.counts, bins[:len(a)]
 	for i, v := range a {
-		b := uint8((v - lo) >> sh)
+		b := uint8((uint32(v) - ulo) >> sh)
 		vb[i] = b
 		all[b]++
 	}
