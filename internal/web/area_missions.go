@@ -16,9 +16,10 @@ import (
 // areaMissionsPage is one place against every mission.
 type areaMissionsPage struct {
 	basePage
-	Area     localup.Area
-	Missions []areaMissionBlock
-	CSVURL   string
+	Area      localup.Area
+	Ancestors []localup.Area // the breadcrumbs: its parents and itself
+	Missions  []areaMissionBlock
+	CSVURL    string
 }
 
 type areaMissionBlock struct {
@@ -57,7 +58,7 @@ func (s *Server) areaMissions(w http.ResponseWriter, r *http.Request) error {
 		return writeCSV(w, a.Code+"-missions.csv", areaMissionsCSV(a, ams))
 	}
 	p := &areaMissionsPage{basePage: s.base(r, a.Name+": levelling-up missions"), Area: a,
-		CSVURL: "/areas/" + url.PathEscape(a.Code) + "/missions.csv"}
+		Ancestors: append(ancestors(snap, a), a), CSVURL: "/areas/" + url.PathEscape(a.Code) + "/missions.csv"}
 	for _, am := range ams {
 		b := areaMissionBlock{Number: am.Number, Name: am.Name, Plain: am.Plain, NoMetric: am.NoMetric, URL: missionURL(am.Number)}
 		for _, x := range am.Metrics {

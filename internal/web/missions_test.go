@@ -148,6 +148,10 @@ func TestAreaMissionsPage(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
+	// Breadcrumbs lead from the places through its parents to Blackpool.
+	if got := strings.Join(webtest.Texts(doc, ".govuk-breadcrumbs__link"), " > "); got != "Places > United Kingdom > England > North West > Blackpool" {
+		t.Errorf("breadcrumbs %q", got)
+	}
 	if n := len(webtest.QueryAll(doc, "table[data-mission]")); n != 11 {
 		t.Errorf("%d mission tables, want 11 (mission 9 has none)", n)
 	}
