@@ -22,8 +22,8 @@ func medianOf(a []float64) float64 {
 // selectKth reorders a so that a[k] is the value a sorted copy would hold
 // there, every value before it <= a[k] and every value after it >= a[k],
 // and returns a[k]. It is quickselect (Hoare, "Algorithm 65: Find", CACM
-// 1961) with a median-of-three pivot, sorting instead once the range stops
-// shrinking fast enough, so the worst case stays O(n log n).
+// 1961) with a median-of-three pivot, sorting what is left after 2·log₂n+8
+// partitions, so the worst case stays O(n log n).
 func selectKth(a []float64, k int) float64 {
 	lo, hi := 0, len(a)-1
 	budget := 2*bits.Len(uint(len(a))) + 8

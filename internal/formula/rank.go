@@ -88,6 +88,11 @@ func rankTo[I rankInt](r *ranker[I], s []float64, lo, hi float64, rank []I) {
 			scale = 0
 		}
 	}
+	if math.IsInf(hi-lo, 0) {
+		// hi − v could overflow too: put every place in bucket 0 and let
+		// the comparison sort below take over.
+		scale, hi = 0, 0
+	}
 	for i, v := range s {
 		b := uint16((hi - v) * scale)
 		bucket[i] = b
@@ -144,8 +149,9 @@ func rankTo[I rankInt](r *ranker[I], s []float64, lo, hi float64, rank []I) {
 // Carlo calls it twice per place (pounds and ranks), so it must be cheap.
 //
 // Values are unsigned integers (ranks, and pounds as floatKey), so a bin
-// is a shift of the value's offset from the minimum: the shift is chosen
-// so that there are between a half and all of about eight values a bin.
+// is a shift of the value's offset from the minimum: the shift is the
+// least that leaves at most about n/8 bins, so a bin holds eight to
+// sixteen values on average (more when the values span a narrow range).
 // Bins are bytes, so the last pass can test eight values' bins at once
 // for either wanted bin (a SWAR byte comparison; see Anderson, "Bit
 // Twiddling Hacks", "Determine if a word has a zero byte"), and so skip

@@ -44,7 +44,7 @@ func BenchmarkRank33000(b *testing.B) {
 func TestRankerMatchesExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, n := range []int{1, 2, 5, 300, 33000} {
-		for trial := range 8 {
+		for trial := range 9 {
 			s := make([]float64, n)
 			for i := range s {
 				switch trial {
@@ -58,6 +58,9 @@ func TestRankerMatchesExact(t *testing.T) {
 					}
 				case 7:
 					s[i] = 1e6 + float64(rng.IntN(4))*0x1p-30 - float64(i%2)*0x1p-31
+				case 8:
+					// A range too wide for float64: hi − lo overflows.
+					s[i] = float64(rng.IntN(5)-2) * 0.6e308
 				case 0:
 					s[i] = rng.NormFloat64()
 				case 1:

@@ -304,9 +304,9 @@ func (s *Server) newAllocResult(r *http.Request, ref allocRef, res allocation.Re
 
 // perHead is a place's pounds per head, NaN (shown as nothing) without a
 // population, when the engine's figure means nothing.
-func perHead(population, perHead float64) float64 {
+func perHead(population, value float64) float64 {
 	if population > 0 {
-		return perHead
+		return value
 	}
 	return nanValue
 }
