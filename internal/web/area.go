@@ -69,18 +69,7 @@ func (s *Server) area(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	if r.URL.RawQuery == "" {
-		// The default view never changes within a snapshot: render it once.
-		b, err := snap.Memo("page/areas/"+a.Code, func() ([]byte, error) {
-			p, err := s.newAreaPage(r, snap, a)
-			if err != nil {
-				return nil, err
-			}
-			return s.execute("area", p)
-		})
-		if err != nil {
-			return err
-		}
-		return writeHTML(w, http.StatusOK, b)
+		return s.renderOnce(w, snap, "page/areas/"+a.Code, "area", func() (any, error) { return s.newAreaPage(r, snap, a) })
 	}
 	p, err := s.newAreaPage(r, snap, a)
 	if err != nil {

@@ -89,21 +89,13 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) error {
 		return localup.Errorf(localup.ENOTFOUND, "There is no indicator with the id %q.", raw)
 	}
 	if format == "" && r.URL.RawQuery == "" {
-		// The default view never changes within a snapshot: render it once.
-		b, err := snap.Memo("page/indicators/"+ind.ID, func() ([]byte, error) {
+		return s.renderOnce(w, snap, "page/indicators/"+ind.ID, "indicator", func() (any, error) {
 			p, err := s.newIndicatorPage(r, snap, ind)
 			if err != nil {
 				return nil, err
 			}
-			if err := s.drawIndicator(snap, p); err != nil {
-				return nil, err
-			}
-			return s.execute("indicator", p)
+			return p, s.drawIndicator(snap, p)
 		})
-		if err != nil {
-			return err
-		}
-		return writeHTML(w, http.StatusOK, b)
 	}
 	p, err := s.newIndicatorPage(r, snap, ind)
 	if err != nil {

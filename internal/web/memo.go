@@ -4,7 +4,26 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+
+	"github.com/localup/localup/internal/snapshot"
 )
+
+// renderOnce answers with a page whose default view cannot change within
+// a snapshot: build makes the page data and template name renders it the
+// first time, and later requests are served the bytes kept under key.
+func (s *Server) renderOnce(w http.ResponseWriter, snap *snapshot.Snapshot, key, name string, build func() (any, error)) error {
+	b, err := snap.Memo(key, func() ([]byte, error) {
+		p, err := build()
+		if err != nil {
+			return nil, err
+		}
+		return s.execute(name, p)
+	})
+	if err != nil {
+		return err
+	}
+	return writeHTML(w, http.StatusOK, b)
+}
 
 // execute runs a page template into bytes, for pages kept in a snapshot's
 // memo (see snapshot.Snapshot.Memo); render does the same and writes.

@@ -97,17 +97,9 @@ func (s *Server) mission(w http.ResponseWriter, r *http.Request) error {
 	}
 	metric := r.URL.Query().Get("metric")
 	if metric == "" {
-		b, err := snap.Memo("page/missions/"+strconv.Itoa(n), func() ([]byte, error) {
-			p, err := s.newMissionPage(r, snap, m, "")
-			if err != nil {
-				return nil, err
-			}
-			return s.execute("mission", p)
+		return s.renderOnce(w, snap, "page/missions/"+strconv.Itoa(n), "mission", func() (any, error) {
+			return s.newMissionPage(r, snap, m, "")
 		})
-		if err != nil {
-			return err
-		}
-		return writeHTML(w, http.StatusOK, b)
 	}
 	p, err := s.newMissionPage(r, snap, m, metric)
 	if err != nil {

@@ -80,7 +80,7 @@ func (s *Server) missionsIndex(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.Path == "/missions.csv" {
 		return writeCSV(w, "missions.csv", missionsCSV(tracking.Overview(snap)))
 	}
-	b, err := snap.Memo("page/missions", func() ([]byte, error) {
+	return s.renderOnce(w, snap, "page/missions", "missions", func() (any, error) {
 		p := &missionsPage{basePage: s.base(r, "Levelling-up missions"), CSVURL: "/missions.csv"}
 		for _, m := range tracking.Overview(snap) {
 			c := missionCard{Number: m.Number, Name: m.Name, Plain: m.Plain, Objective: string(m.Objective),
@@ -92,12 +92,8 @@ func (s *Server) missionsIndex(w http.ResponseWriter, r *http.Request) error {
 			}
 			p.Missions = append(p.Missions, c)
 		}
-		return s.execute("missions", p)
+		return p, nil
 	})
-	if err != nil {
-		return err
-	}
-	return writeHTML(w, http.StatusOK, b)
 }
 
 // missionsCSV is every metric of every mission with England's figure and
