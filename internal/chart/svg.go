@@ -134,9 +134,3 @@ func textWidth(s string, size float64) float64 {
 	}
 	return em * size
 }
-
-// withHalo adds to text attributes a white outline, drawn under the fill,
-// so that the text stays legible where it crosses a line or a marker.
-func withHalo(attrs ...string) []string {
-	return append([]string{"stroke", "#ffffff", "stroke-width", "3", "paint-order", "stroke", "stroke-linejoin", "round"}, attrs...)
-}

@@ -212,25 +212,3 @@ func swarm(xs []float64, d float64) []float64 {
 	}
 	return ys
 }
-
-// ranked sorts dots by value, highest first, then name and code; dots
-// without a value go last.
-func ranked(dots []Dot) []Dot {
-	out := append([]Dot(nil), dots...)
-	sort.SliceStable(out, func(i, j int) bool { return rankLess(out[i], out[j]) })
-	return out
-}
-
-// rankLess orders by value, highest first, then name and code, with
-// values that are NaN last.
-func rankLess(a, b Dot) bool {
-	if na, nb := math.IsNaN(a.Value), math.IsNaN(b.Value); na != nb {
-		return nb
-	} else if !na && a.Value != b.Value {
-		return a.Value > b.Value
-	}
-	if a.Name != b.Name {
-		return a.Name < b.Name
-	}
-	return a.Code < b.Code
-}

@@ -136,11 +136,3 @@ func TestTrendOf(t *testing.T) {
 		})
 	}
 }
-
-func scale(v []float64, k float64) []float64 {
-	out := make([]float64, len(v))
-	for i, x := range v {
-		out[i] = x * k
-	}
-	return out
-}
