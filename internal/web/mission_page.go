@@ -95,17 +95,13 @@ func (s *Server) mission(w http.ResponseWriter, r *http.Request) error {
 		}
 		return writeCSV(w, fmt.Sprintf("mission-%d-places.csv", n), missionPlacesCSV(m))
 	}
+	// A view depends only on the mission and the metric mapped, one of a
+	// few, so each is rendered once per snapshot (an unknown metric is an
+	// error, which is not kept).
 	metric := r.URL.Query().Get("metric")
-	if metric == "" {
-		return s.renderOnce(w, snap, "page/missions/"+strconv.Itoa(n), "mission", func() (any, error) {
-			return s.newMissionPage(r, snap, m, "")
-		})
-	}
-	p, err := s.newMissionPage(r, snap, m, metric)
-	if err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "mission", p)
+	return s.renderOnce(w, snap, "page/missions/"+strconv.Itoa(n)+"?metric="+metric, "mission", func() (any, error) {
+		return s.newMissionPage(r, snap, m, metric)
+	})
 }
 
 func (s *Server) newMissionPage(r *http.Request, snap *snapshot.Snapshot, m tracking.Mission, mapMetric string) (*missionPage, error) {
